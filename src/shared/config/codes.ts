@@ -1,0 +1,57 @@
+// Configuration error codes. CE001 and CE002 are the spec's (§7.1.1); the rest are ours,
+// one per further rule, so a CLI user or a script can branch on the code.
+
+export const CONFIG_CODES = {
+  CE001: { title: 'Missing destination bucket', fix: 'Set destination_bucket (or S3_DESTINATION_BUCKET) when enable_s3_direct_sync is true.' },
+  CE002: { title: 'Invalid operation mode', fix: 'Use one of: auto, direct_sync, traditional.' },
+  CE003: { title: 'Performance setting out of range', fix: 'max_concurrent 1-50, batch_size 1-1000, part_size_mb 1-1000, retry_count 1-10 (whole numbers).' },
+  CE004: { title: 'Invalid date range', fix: 'Give date_range.start and date_range.end as YYYY-MM-DD, start on or before end.' },
+  CE005: { title: 'Unknown market', fix: 'Use spot, futures/um (futures_um), futures/cm (futures_cm) or option (options).' },
+  CE006: { title: 'Unknown data type', fix: 'Pick a data type the market offers (see `archive-sync catalog`).' },
+  CE007: { title: 'Invalid interval', fix: 'Give the intervals the data type offers at that frequency; data types without intervals take none.' },
+  CE008: { title: 'Invalid symbol', fix: 'Symbols are letters, digits, _ and - only (e.g. BTCUSDT, BTCUSD_PERP).' },
+  CE009: { title: 'Invalid bucket name', fix: 'Bucket names are 3-63 characters: lowercase letters, digits, dots and hyphens.' },
+  CE010: { title: 'Invalid connection settings', fix: 'Check s3_config / source: endpoint_url must be an http(s) URL.' },
+  CE011: { title: 'Frequency not offered', fix: 'Use daily, monthly or auto, and one the data type has (fundingRate is monthly only; metrics daily only).' },
+  CE012: { title: 'Date in the future', fix: 'The archive only has closed days: end the range today or earlier (UTC).' },
+  CE013: { title: 'No destination', fix: 'Set destination_bucket for an S3 copy or output_directory for a download.' },
+  CE014: { title: 'Nothing selected', fix: 'Set markets, symbols, data_types and date_range.' },
+  CE015: { title: 'Invalid setting', fix: 'Check the value against the configuration reference in the README.' },
+  CE016: { title: 'Unsafe path', fix: 'Prefixes and folders may not contain "..", backslashes or control characters.' },
+} as const
+
+export type ConfigCode = keyof typeof CONFIG_CODES
+
+export interface ConfigIssue {
+  code: ConfigCode
+  /** Dotted path of the offending field, e.g. performance_optimization.batch_size. */
+  field: string
+  message: string
+  fix: string
+}
+
+export function issue(code: ConfigCode, field: string, message: string): ConfigIssue {
+  return { code, field, message, fix: CONFIG_CODES[code].fix }
+}
+
+/** One line per issue, for terminals and logs: `CE003 performance_optimization.batch_size: ... Fix: ...` */
+export function formatIssues(issues: readonly ConfigIssue[]): string {
+  return issues.map((i) => `${i.code} ${i.field}: ${i.message}. Fix: ${i.fix}`).join('\n')
+}
+
+/** First path segment → code, for shape errors reported by zod. */
+export const CODE_BY_FIELD: Record<string, ConfigCode> = {
+  operation_mode: 'CE002',
+  performance_optimization: 'CE003',
+  date_range: 'CE004',
+  markets: 'CE005',
+  data_types: 'CE006',
+  intervals: 'CE007',
+  symbols: 'CE008',
+  destination_bucket: 'CE009',
+  s3_config: 'CE010',
+  source: 'CE010',
+  frequency: 'CE011',
+  destination_prefix: 'CE016',
+  output_directory: 'CE016',
+}

@@ -1,0 +1,75 @@
+// The job file: the spec's JSON format (§3.1.1, §6.1) plus our additive extensions (DESIGN §5).
+// Shapes and defaults only; cross-field rules live in validate.ts.
+import { z } from 'zod'
+
+const nameList = z.array(z.string().min(1))
+/** A list, or a map keyed by market (symbols, data_types) or by data type (intervals). */
+const listOrMap = z.union([nameList, z.record(z.string(), nameList)])
+
+const int = (min: number, max: number, dflt: number) =>
+  z
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int({ error: `must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` })
+    .default(dflt)
+
+const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+
+export const performanceSchema = z.object({
+  max_concurrent: int(1, 50, 10),
+  batch_size: int(1, 1000, 100),
+  part_size_mb: int(1, 1000, 50),
+  retry_count: int(1, 10, 3),
+})
+
+export const s3ConfigSchema = z.object({
+  endpoint_url: url.optional(),
+  access_key_id: z.string().min(1).optional(),
+  secret_access_key: z.string().min(1).optional(),
+  session_token: z.string().min(1).optional(),
+  profile: z.string().min(1).optional(),
+  region: z.string().min(1).default('us-east-1'),
+})
+
+export const sourceSchema = z.object({
+  bucket: z.string().min(1).default('data.binance.vision'),
+  prefix: z.string().default('data/'),
+  region: z.string().min(1).default('ap-northeast-1'),
+  endpoint_url: url.optional(),
+  /** Read the public archive unsigned. Server-side copies are always signed (DESIGN §6). */
+  anonymous: z.boolean().default(true),
+})
+
+export const OPERATION_MODES = ['auto', 'direct_sync', 'traditional'] as const
+export const VERIFY_LEVELS = ['none', 'size', 'etag', 'sha256'] as const
+
+export const rawConfigSchema = z.object({
+  schemaVersion: z.literal(1).default(1),
+  enable_s3_direct_sync: z.boolean().default(false),
+  operation_mode: z
+    .enum(OPERATION_MODES, { error: 'must be one of: auto, direct_sync, traditional' })
+    .default('auto'),
+  destination_bucket: z.string().optional(),
+  destination_prefix: z.string().default(''),
+  sync_mode: z.enum(['copy', 'sync']).default('copy'),
+  enable_incremental: z.boolean().default(true),
+  performance_optimization: performanceSchema.default(performanceSchema.parse({})),
+  s3_config: s3ConfigSchema.default(s3ConfigSchema.parse({})),
+  // Selection
+  markets: nameList.optional(),
+  symbols: listOrMap.optional(),
+  data_types: listOrMap.optional(),
+  intervals: listOrMap.optional(),
+  date_range: z.object({ start: z.string(), end: z.string() }).optional(),
+  // Extensions
+  source: sourceSchema.default(sourceSchema.parse({})),
+  frequency: z.enum(['daily', 'monthly', 'auto']).default('daily'),
+  include_checksums: z.boolean().default(true),
+  output_directory: z.string().min(1).optional(),
+  s5cmd_path: z.string().min(1).optional(),
+  verify: z.enum(VERIFY_LEVELS).default('etag'),
+})
+
+export type RawConfig = z.input<typeof rawConfigSchema>
+export type ParsedConfig = z.output<typeof rawConfigSchema>

@@ -1,0 +1,105 @@
+// Domain objects that cross a boundary (IPC, WebSocket, files). Types are z.infer of these.
+import { z } from 'zod'
+
+export const ENGINES = ['s5cmd', 'sdk-copy', 'sdk-stream', 'download'] as const
+export const engineSchema = z.enum(ENGINES)
+export type Engine = z.infer<typeof engineSchema>
+
+export const OUTCOMES = ['synced', 'skipped', 'failed'] as const
+export const outcomeSchema = z.enum(OUTCOMES)
+export type Outcome = z.infer<typeof outcomeSchema>
+
+/** Error classes of the report (spec §10.1.2 counters) plus the task-level ones. */
+export const errorClassSchema = z.enum(['permission', 'network', 'not-found', 's5cmd', 'checksum', 'throttled', 'other'])
+export type ErrorClass = z.infer<typeof errorClassSchema>
+
+export const taskResultSchema = z.object({
+  id: z.number().int().nonnegative(),
+  outcome: outcomeSchema,
+  engine: engineSchema.optional(),
+  bytes: z.number().nonnegative(),
+  /** Why it was skipped (already there) or why it failed. */
+  reason: z.string().optional(),
+  errorClass: errorClassSchema.optional(),
+  attempts: z.number().int().nonnegative().default(1),
+})
+export type TaskResult = z.input<typeof taskResultSchema>
+
+export const JOB_STATES = ['planning', 'running', 'cancelling', 'completed', 'failed', 'cancelled'] as const
+export const jobStateSchema = z.enum(JOB_STATES)
+export type JobState = z.infer<typeof jobStateSchema>
+
+export const snapshotSchema = z.object({
+  jobId: z.string(),
+  at: z.number(),
+  elapsedMs: z.number(),
+  total: z.object({ objects: z.number(), bytes: z.number() }),
+  done: z.object({ objects: z.number(), bytes: z.number(), synced: z.number(), skipped: z.number(), failed: z.number() }),
+  /** Smoothed (EWMA) rates; `instant*` are the last window's. */
+  bytesPerSec: z.number(),
+  objectsPerSec: z.number(),
+  instantBytesPerSec: z.number(),
+  instantObjectsPerSec: z.number(),
+  etaSeconds: z.number().nullable(),
+  inFlight: z.number(),
+  engine: engineSchema.nullable(),
+})
+export type Snapshot = z.infer<typeof snapshotSchema>
+
+export const planSummarySchema = z.object({
+  objects: z.number(),
+  bytes: z.number(),
+  toCopy: z.number(),
+  toCopyBytes: z.number(),
+  alreadyThere: z.number(),
+  /** Expected archive files (zips) that the source listing does not have. */
+  missing: z.number(),
+  missingKeys: z.array(z.string()),
+  byDataset: z.array(z.object({ dataset: z.string(), objects: z.number(), bytes: z.number(), missing: z.number() })),
+})
+export type PlanSummary = z.infer<typeof planSummarySchema>
+
+export const failureSchema = z.object({
+  source_key: z.string(),
+  destination_key: z.string(),
+  error: z.string(),
+  error_class: errorClassSchema,
+})
+
+/** The efficiency report. Spec names (§5.1.2, §10.1) for the spec's figures. */
+export const reportSchema = z.object({
+  schemaVersion: z.literal(1),
+  job_id: z.string(),
+  status: jobStateSchema,
+  started_at: z.string(),
+  finished_at: z.string(),
+  execution_time_seconds: z.number(),
+  files_synced: z.number(),
+  files_skipped: z.number(),
+  files_failed: z.number(),
+  total_files_processed: z.number(),
+  files_planned: z.number(),
+  bytes_transferred: z.number(),
+  bytes_planned: z.number(),
+  success_rate: z.string(),
+  success_rate_percent: z.number(),
+  operations_reduced: z.number(),
+  network_transfer_reduction: z.string(),
+  efficiency_improvement: z.string().nullable(),
+  average_bytes_per_second: z.number(),
+  average_files_per_second: z.number(),
+  mode_selected: z.enum(['direct_sync', 'traditional', 'mixed', 'none']),
+  engines: z.record(z.string(), z.number()),
+  fallback_count: z.number(),
+  s5cmd_availability: z.boolean(),
+  s5cmd_version: z.string().nullable(),
+  batch_count: z.number(),
+  average_batch_size: z.number(),
+  configuration_errors: z.number(),
+  s5cmd_errors: z.number(),
+  s3_permission_errors: z.number(),
+  network_errors: z.number(),
+  fallback_triggers: z.array(z.string()),
+  failures: z.array(failureSchema),
+})
+export type Report = z.infer<typeof reportSchema>
