@@ -1,0 +1,272 @@
+// A fake data.binance.vision: real zips of realistic CSVs plus sha256sum-style .CHECKSUM
+// siblings (reference §1.6, §1.7), laid out with the shared key grammar, and a bucket seeder.
+import { createHash } from 'node:crypto'
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { zipSync } from 'fflate'
+import { dataTypeSpec, type Frequency, type Market } from '../../shared/catalog'
+import { daysInRange, monthsInRange } from '../../shared/dates'
+import { archiveKey, basename, checksumKey, type FileRef } from '../../shared/keys'
+
+// ---- CSV bodies per data type (reference §2.2), deterministic for a seed ----
+
+const HOUR = 3_600_000
+const DAY = 86_400_000
+const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: HOUR, d: DAY, w: 7 * DAY }
+const SPOT_MICROS_FROM = Date.UTC(2025, 0, 1)
+
+/** mulberry32: tiny, fast and stable across runtimes, so fixtures are byte-reproducible. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+  }
+}
+
+function hashString(s: string): number {
+  let h = 2166136261
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619)
+  return h >>> 0
+}
+
+/** [start, end) of a daily (YYYY-MM-DD) or monthly (YYYY-MM) period in ms. */
+function periodBounds(period: string): [number, number] {
+  const [y, m, d] = period.split('-').map(Number)
+  return d === undefined ? [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1)] : [Date.UTC(y, m - 1, d), Date.UTC(y, m - 1, d + 1)]
+}
+
+/** Next open time after `t`; `1mo` follows the calendar, everything else is a fixed step. */
+function stepper(interval: string): (t: number) => number {
+  if (interval === '1mo') return (t) => Date.UTC(new Date(t).getUTCFullYear(), new Date(t).getUTCMonth() + 1, 1)
+  const m = /^(\d+)([smhdw])$/.exec(interval)
+  if (!m) throw new Error(`unknown interval ${interval}`)
+  const ms = Number(m[1]) * UNIT_MS[m[2]]
+  return (t) => t + ms
+}
+
+function basePrice(symbol: string): number {
+  if (symbol.startsWith('BTC')) return 42_000
+  if (symbol.startsWith('ETH')) return 2_300
+  if (symbol.startsWith('BNB')) return 310
+  return 0.5 + (hashString(symbol) % 5_000) / 100
+}
+
+const HEADERS: Record<string, string> = {
+  klines: 'open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore',
+  aggTrades: 'agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker',
+  fundingRate: 'calc_time,funding_interval_hours,last_funding_rate',
+  metrics:
+    'create_time,symbol,sum_open_interest,sum_open_interest_value,count_toptrader_long_short_ratio,sum_toptrader_long_short_ratio,count_long_short_ratio,sum_taker_long_short_vol_ratio',
+}
+
+/** CSV lines (header included where the archive has one) for one archive file. */
+function csvLines(ref: FileRef, maxRows: number, seed: number): string[] {
+  const spot = ref.market === 'spot'
+  const futures = ref.market.startsWith('futures/')
+  const [start, end] = periodBounds(ref.period)
+  const next = rng(seed)
+  let price = basePrice(ref.symbol) * (0.9 + next() * 0.2)
+  const px = (v: number): string => v.toFixed(spot ? 8 : 2)
+  const qty = (v: number): string => v.toFixed(spot ? 8 : 3)
+  // Spot switched to microseconds for data from 2025-01-01 (reference §2.2); futures stay in ms.
+  const micros = spot && start >= SPOT_MICROS_FROM
+  const ts = (ms: number, endOfMs = false): string => (micros ? String(ms * 1000 + (endOfMs ? 999 : 0)) : String(ms))
+  const bool = (b: boolean): string => (spot ? (b ? 'True' : 'False') : b ? 'true' : 'false')
+  const walk = (): number => (price = Math.max(price * (1 + (next() - 0.5) * 0.01), 0.0001))
+  const times = (n: number): number[] =>
+    Array.from({ length: n }, (_, i) => start + Math.floor(((i + next()) * (end - start)) / n))
+  const out: string[] = []
+
+  if (dataTypeSpec(ref.market, ref.frequency, ref.dataType)?.needsInterval ?? ref.interval !== undefined) {
+    const step = stepper(ref.interval ?? '1d')
+    if (!spot) out.push(HEADERS.klines)
+    for (let t = start, n = 0; t < end && n < maxRows; t = step(t), n++) {
+      const open = price
+      const close = walk()
+      const high = Math.max(open, close) * (1 + next() * 0.003)
+      const low = Math.min(open, close) * (1 - next() * 0.003)
+      const vol = 10 + next() * 990
+      const taker = vol * (0.3 + next() * 0.4)
+      const quote = ref.market === 'futures/cm' ? vol / close : vol * close
+      const count = 100 + Math.floor(next() * 20_000)
+      const tq = ref.market === 'futures/cm' ? taker / close : taker * close
+      const row = [ts(t), px(open), px(high), px(low), px(close), qty(vol), ts(step(t) - 1, true), qty(quote), count, qty(taker), qty(tq), '0']
+      out.push(row.join(','))
+    }
+    return out
+  }
+
+  const n = Math.max(1, maxRows)
+  let id = 1_000_000 + (hashString(ref.period) % 1_000_000) * 100
+  let tradeId = id * 3
+  switch (ref.dataType) {
+    case 'trades':
+      if (futures) out.push(`id,price,qty,${ref.market === 'futures/cm' ? 'base_qty' : 'quote_qty'},time,is_buyer_maker`)
+      for (const t of times(n)) {
+        const p = walk()
+        const q = next() * 2
+        const third = ref.market === 'futures/cm' ? q / p : q * p
+        out.push([id++, px(p), qty(q), qty(third), ts(t), bool(next() < 0.5), ...(spot ? ['True'] : [])].join(','))
+      }
+      return out
+    case 'aggTrades':
+      if (futures) out.push(HEADERS.aggTrades)
+      for (const t of times(n)) {
+        const first = tradeId
+        tradeId += 1 + Math.floor(next() * 4)
+        out.push([id++, px(walk()), qty(next() * 2), first, tradeId - 1, ts(t), bool(next() < 0.5), ...(spot ? ['True'] : [])].join(','))
+      }
+      return out
+    case 'fundingRate':
+      out.push(HEADERS.fundingRate)
+      for (let t = start; t < end && out.length <= n; t += 8 * HOUR) out.push(`${t},8,${((next() - 0.4) * 0.0005).toFixed(8)}`)
+      return out
+    case 'metrics':
+      out.push(HEADERS.metrics)
+      for (let t = start; t < end && out.length <= n; t += 300_000) {
+        const oi = 80_000 + next() * 5_000
+        const stamp = new Date(t).toISOString().slice(0, 19).replace('T', ' ')
+        const ratios = Array.from({ length: 4 }, () => (0.8 + next() * 1.6).toFixed(10))
+        out.push([stamp, ref.symbol, oi.toFixed(3), (oi * walk()).toFixed(8), ...ratios].join(','))
+      }
+      return out
+    default:
+      // The rest (bookDepth, BVOLIndex, ...) only needs plausible bytes: time + symbol + value.
+      out.push('timestamp,symbol,value')
+      for (const t of times(n)) out.push(`${t},${ref.symbol},${walk().toFixed(8)}`)
+      return out
+  }
+}
+
+// ---- Zips, checksums, archives ----
+
+export interface ArchiveFile {
+  key: string
+  zip: Uint8Array
+  checksumKey: string
+  checksum: Uint8Array
+  sha256: string
+}
+
+export interface ArchiveObject {
+  key: string
+  body: Uint8Array
+}
+
+export interface ArchiveSpec {
+  market: Market
+  frequency: Frequency
+  dataType: string
+  symbols: string[]
+  /** Required for kline-family types, ignored otherwise. */
+  intervals?: string[]
+  /** YYYY-MM-DD, inclusive; monthly specs take every month overlapping [start, end]. */
+  start: string
+  end: string
+  /** Periods (zip + checksum left out), zip keys (both left out) or .CHECKSUM keys (checksum only). */
+  missing?: string[]
+  rows?: number
+}
+
+export interface S3Target {
+  endpoint: string
+  accessKeyId: string
+  secretAccessKey: string
+  region: string
+}
+
+const DEFAULT_ROWS = 48
+const encoder = new TextEncoder()
+
+export function makeArchiveFile(ref: FileRef, opts: { rows?: number; seed?: number } = {}): ArchiveFile {
+  const key = archiveKey(ref)
+  const name = basename(key)
+  // Seed per key, so sibling files differ yet every file is reproducible on its own.
+  const seed = ((opts.seed ?? 1) * 0x9e3779b1) ^ hashString(key)
+  const csv = encoder.encode(`${csvLines(ref, opts.rows ?? DEFAULT_ROWS, seed).join('\n')}\n`)
+  // Fixed entry mtime (the day after the period, as if published then): zips are byte-stable.
+  const mtime = new Date(periodBounds(ref.period)[1])
+  const zip = zipSync({ [name.replace(/\.zip$/, '.csv')]: [csv, { mtime }] })
+  const sha256 = createHash('sha256').update(zip).digest('hex')
+  // Exactly what Binance serves: sha256sum's line, two spaces, basename, no trailing newline.
+  const checksum = encoder.encode(`${sha256}  ${name}`)
+  return { key, zip, checksumKey: checksumKey(key), checksum, sha256 }
+}
+
+export function generateArchive(specs: ArchiveSpec[], opts: { seed?: number } = {}): ArchiveObject[] {
+  const out: ArchiveObject[] = []
+  for (const spec of specs) {
+    const needsInterval = dataTypeSpec(spec.market, spec.frequency, spec.dataType)?.needsInterval ?? Boolean(spec.intervals)
+    if (needsInterval && !spec.intervals?.length) throw new Error(`${spec.market} ${spec.dataType} needs intervals`)
+    const intervals = needsInterval ? (spec.intervals ?? []) : [undefined]
+    const periods = spec.frequency === 'daily' ? daysInRange(spec.start, spec.end) : monthsInRange(spec.start, spec.end)
+    const missing = new Set(spec.missing ?? [])
+    for (const symbol of spec.symbols) {
+      for (const interval of intervals) {
+        for (const period of periods) {
+          if (missing.has(period)) continue
+          const ref: FileRef = { market: spec.market, frequency: spec.frequency, dataType: spec.dataType, symbol, interval, period }
+          if (missing.has(archiveKey(ref))) continue
+          const file = makeArchiveFile(ref, { rows: spec.rows, seed: opts.seed })
+          out.push({ key: file.key, body: file.zip })
+          if (!missing.has(file.checksumKey)) out.push({ key: file.checksumKey, body: file.checksum })
+        }
+      }
+    }
+  }
+  return out
+}
+
+export async function seedBucket(
+  s3: S3Target,
+  bucket: string,
+  objects: ArchiveObject[],
+  opts: { concurrency?: number } = {},
+): Promise<void> {
+  const client = new S3Client({
+    endpoint: s3.endpoint,
+    region: s3.region,
+    credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+    forcePathStyle: true,
+    // s3rver predates the SDK's default flexible checksums and would reject or mangle them.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  })
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < objects.length) {
+      const { key, body } = objects[next++]
+      const contentType = key.endsWith('.zip') ? 'application/zip' : 'text/plain'
+      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }))
+    }
+  }
+  try {
+    const lanes = Math.max(1, Math.min(opts.concurrency ?? 16, objects.length))
+    await Promise.all(Array.from({ length: lanes }, worker))
+  } finally {
+    client.destroy()
+  }
+}
+
+/**
+ * What `npm run demo` serves: a few markets and types over Dec 2024 – Jan 2025 (so spot crosses
+ * the ms → µs switch), monthly files for the second half of 2024, and one missing day.
+ */
+export function demoArchiveSpec(): ArchiveSpec[] {
+  const daily = { frequency: 'daily' as const, start: '2024-12-01', end: '2025-01-31' }
+  const monthly = { frequency: 'monthly' as const, start: '2024-07-01', end: '2024-12-31' }
+  const spotSymbols = ['BTCUSDT', 'ETHUSDT', 'BNBUSDT']
+  return [
+    {
+      market: 'spot', dataType: 'klines', symbols: spotSymbols, intervals: ['1h', '1d'], ...daily,
+      missing: ['data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2025-01-15.zip'],
+    },
+    { market: 'spot', dataType: 'klines', symbols: spotSymbols, intervals: ['1h', '1d'], ...monthly },
+    { market: 'futures/um', dataType: 'klines', symbols: ['BTCUSDT'], intervals: ['1h'], ...daily },
+    { market: 'futures/um', dataType: 'trades', symbols: ['BTCUSDT'], ...daily },
+    { market: 'futures/um', dataType: 'fundingRate', symbols: ['BTCUSDT'], ...monthly },
+    { market: 'futures/cm', dataType: 'indexPriceKlines', symbols: ['BTCUSD_PERP'], intervals: ['1h'], ...daily },
+  ]
+}
