@@ -13,6 +13,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload can require only 'electron': bundle zod and the contract into it.
+      externalizeDeps: false,
       rollupOptions: {
         // Sandboxed preloads cannot load ES modules: one CommonJS file.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },

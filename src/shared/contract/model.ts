@@ -21,9 +21,9 @@ export const taskResultSchema = z.object({
   /** Why it was skipped (already there) or why it failed. */
   reason: z.string().optional(),
   errorClass: errorClassSchema.optional(),
-  attempts: z.number().int().nonnegative().default(1),
+  attempts: z.number().int().nonnegative().optional(),
 })
-export type TaskResult = z.input<typeof taskResultSchema>
+export type TaskResult = z.infer<typeof taskResultSchema>
 
 export const JOB_STATES = ['planning', 'running', 'cancelling', 'completed', 'failed', 'cancelled'] as const
 export const jobStateSchema = z.enum(JOB_STATES)

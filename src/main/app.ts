@@ -1,0 +1,58 @@
+// Wires the services once, for every entry point (Electron, browser mode, CLI).
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import type { AppInfo } from '../shared/contract'
+import type { JobConfig } from '../shared/config/validate'
+import { locateForJob } from './engines/locate-for-job'
+import type { S5cmdStatus } from './engines/router'
+import { makeHandlers, type Handlers, type Services } from './handlers'
+import { JobManager } from './jobs/job-manager'
+import { mask } from './jobs/redact'
+
+export interface AppOptions {
+  dataDir?: string
+  baseConfig?: Record<string, unknown>
+  transport: AppInfo['transport']
+  demo?: boolean
+  env?: Readonly<Record<string, string | undefined>>
+  snapshotMs?: number
+  locateS5cmd?: (config: JobConfig) => Promise<S5cmdStatus>
+}
+
+export interface App {
+  services: Services
+  handlers: Handlers
+  dataDir: string
+  close(): Promise<void>
+}
+
+export const VERSION = '0.1.0'
+
+export function defaultDataDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return env.ARCHIVE_SYNC_HOME ?? join(homedir(), '.archive-sync')
+}
+
+export function createApp(opts: AppOptions): App {
+  const env = opts.env ?? process.env
+  const dataDir = opts.dataDir ?? defaultDataDir(env)
+  const base = opts.baseConfig ?? {}
+  const s3 = (base.s3_config ?? {}) as Record<string, string | undefined>
+  const source = (base.source ?? {}) as Record<string, string | undefined>
+  const locate = opts.locateS5cmd ?? locateForJob
+  const jobs = new JobManager(dataDir, locate, opts.snapshotMs)
+  const info: AppInfo = {
+    version: VERSION,
+    transport: opts.transport,
+    demo: opts.demo ?? false,
+    defaults: {
+      sourceBucket: source.bucket ?? 'data.binance.vision',
+      sourceEndpoint: source.endpoint_url ?? null,
+      destinationBucket: (base.destination_bucket as string | undefined) ?? env.S3_DESTINATION_BUCKET ?? null,
+      destinationPrefix: (base.destination_prefix as string | undefined) ?? env.S3_DESTINATION_PREFIX ?? '',
+      destinationEndpoint: s3.endpoint_url ?? null,
+      credentials: s3.access_key_id ? `access key ${mask(s3.access_key_id)}` : s3.profile ? `profile ${s3.profile}` : 'AWS default chain',
+    },
+  }
+  const services: Services = { jobs, baseConfig: base, info, env }
+  return { services, handlers: makeHandlers(services), dataDir, close: () => jobs.close() }
+}

@@ -1,0 +1,57 @@
+// archive-sync: headless entry. `run`, `plan`, `serve`, `demo`.
+import { parseArgs } from 'node:util'
+import { CliExit } from './load-config'
+import { planCommand } from './plan'
+import { runCommand } from './run'
+import { demoCommand, serveCommand } from './serve'
+
+const USAGE = `Usage: archive-sync <command> [options]
+
+  run   --config job.json [--json] [--data-dir DIR]   copy a slice; exit 0 ok, 1 failures, 2 bad config
+  plan  --config job.json [--json]                    list, diff and print the plan without copying
+  serve [--port N] [--host H] [--config base.json]    the UI in a browser (token-protected, 127.0.0.1)
+  demo  [--port N] [--data-dir DIR] [--json]          serve against an embedded local S3 with a sample archive
+`
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      config: { type: 'string', short: 'c' },
+      json: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+    },
+    allowPositionals: false,
+  })
+  const common = { config: values.config, json: values.json, dataDir: values['data-dir'] }
+  const port = values.port === undefined ? undefined : Number(values.port)
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new CliExit(2, `--port must be 0-65535, not ${values.port}`)
+  switch (command) {
+    case 'run':
+      return runCommand(common)
+    case 'plan':
+      return planCommand(common)
+    case 'serve':
+      return serveCommand({ ...common, port, host: values.host })
+    case 'demo':
+      return demoCommand({ ...common, port, host: values.host })
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(USAGE)
+      return 0
+    default:
+      throw new CliExit(2, `Unknown command "${command}".\n${USAGE}`)
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof CliExit ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+    process.exit(err instanceof CliExit ? err.code : 1)
+  },
+)

@@ -1,0 +1,36 @@
+// Reads a job file for the CLI and validates it; a bad file exits 2 with its codes and fixes.
+import { readFile } from 'node:fs/promises'
+import { formatIssues } from '../../shared/config/codes'
+import { validateConfig, type JobConfig } from '../../shared/config/validate'
+
+export class CliExit extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export async function readJson(path: string): Promise<Record<string, unknown>> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (err) {
+    throw new CliExit(2, `Cannot read the job file ${path}: ${(err as Error).message}`)
+  }
+  try {
+    const v = JSON.parse(text) as unknown
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('the top level must be a JSON object')
+    return v as Record<string, unknown>
+  } catch (err) {
+    throw new CliExit(2, `CE015 ${path} is not valid JSON: ${(err as Error).message}. Fix: check the file with a JSON validator.`)
+  }
+}
+
+export async function loadConfig(path: string | undefined, env = process.env): Promise<JobConfig> {
+  if (!path) throw new CliExit(2, 'Give the job file: --config job.json')
+  const r = validateConfig(await readJson(path), { env })
+  if (!r.ok) throw new CliExit(2, `Invalid configuration in ${path}:\n${formatIssues(r.issues)}`)
+  return r.config
+}

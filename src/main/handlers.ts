@@ -1,0 +1,95 @@
+// The handler table: one function per contract command. Both transports call `dispatch`, which
+// parses the request with the contract's schema before any handler sees it.
+import type { z } from 'zod'
+import { AppError, commands, type AppInfo, type CommandName, type CommandResponse, type Commands } from '../shared/contract'
+import { formatIssues } from '../shared/config/codes'
+import { validateConfig, type JobConfig } from '../shared/config/validate'
+import { MARKET_ALIASES } from '../shared/catalog'
+import type { JobManager } from './jobs/job-manager'
+import { makePlan } from './plan/make-plan'
+import { destinationEndpoint, makeS3Client, sourceEndpoint } from './s3/clients'
+import { listAll } from './s3/list'
+import { mergeConfig } from './settings'
+
+export interface Services {
+  jobs: JobManager
+  /** Server-side settings (endpoints, credentials) under every job; never sent to the renderer. */
+  baseConfig: Record<string, unknown>
+  info: AppInfo
+  env: Readonly<Record<string, string | undefined>>
+}
+
+export type Handlers = { [C in CommandName]: (req: z.output<Commands[C]['req']>) => Promise<CommandResponse<C>> }
+
+export function resolveConfig(s: Services, raw: Record<string, unknown>): JobConfig {
+  const r = validateConfig(mergeConfig(s.baseConfig, raw), { env: s.env })
+  if (!r.ok) throw new AppError('CONFIG_INVALID', formatIssues(r.issues), r.issues)
+  return r.config
+}
+
+export function makeHandlers(s: Services): Handlers {
+  const symbolCache = new Map<string, { at: number; symbols: string[] }>()
+  return {
+    'app:info': async () => s.info,
+    'config:validate': async ({ config }) => {
+      const r = validateConfig(mergeConfig(s.baseConfig, config), { env: s.env })
+      return r.ok ? { ok: true, issues: [] } : { ok: false, issues: r.issues }
+    },
+    'catalog:symbols': async ({ market, frequency, dataType }) => {
+      const m = MARKET_ALIASES[market]
+      if (!m) throw new AppError('CE005', `unknown market "${market}"`)
+      const base = resolveSource(s)
+      const prefix = `${base.source.prefix}${m}/${frequency}/${dataType}/`
+      const hit = symbolCache.get(prefix)
+      if (hit && Date.now() - hit.at < 10 * 60_000) return { symbols: hit.symbols }
+      const client = makeS3Client(sourceEndpoint(base))
+      try {
+        const r = await listAll(client, base.source.bucket, prefix, { delimiter: '/' })
+        const symbols = r.prefixes.map((p) => p.slice(prefix.length).replace(/\/$/, '')).sort()
+        symbolCache.set(prefix, { at: Date.now(), symbols })
+        return { symbols }
+      } finally {
+        client.destroy()
+      }
+    },
+    'plan:preview': async ({ config }) => {
+      const c = resolveConfig(s, config)
+      const source = makeS3Client(sourceEndpoint(c))
+      const destination = c.output_directory ? undefined : makeS3Client(destinationEndpoint(c))
+      try {
+        return (await makePlan(c, { source, destination })).summary
+      } finally {
+        source.destroy()
+        destination?.destroy()
+      }
+    },
+    'jobs:start': async ({ config }) => ({ jobId: (await s.jobs.start(resolveConfig(s, config))).jobId }),
+    'jobs:cancel': async ({ jobId }) => (s.jobs.cancel(jobId), { ok: true as const }),
+    'jobs:status': ({ jobId }) => s.jobs.status(jobId),
+    'jobs:list': async () => ({ jobs: await s.jobs.list() }),
+    'jobs:report': ({ jobId }) => s.jobs.report(jobId),
+  }
+}
+
+/** Source settings only, for listings that need no selection (symbol discovery). */
+function resolveSource(s: Services): JobConfig {
+  const probe = { markets: ['spot'], symbols: ['BTCUSDT'], data_types: ['trades'], date_range: { start: '2024-01-01', end: '2024-01-01' }, destination_bucket: 'probe-bucket' }
+  return resolveConfig(s, { ...probe, ...pickSource(s.baseConfig) })
+}
+
+const pickSource = (c: Record<string, unknown>) => (c.source ? { source: c.source } : {})
+
+export async function dispatch(handlers: Handlers, command: string, request: unknown): Promise<unknown> {
+  if (!(command in commands)) throw new AppError('UNKNOWN_COMMAND', `Unknown command "${command}"`)
+  const name = command as CommandName
+  const parsed = commands[name].req.safeParse(request ?? {})
+  if (!parsed.success) throw new AppError('BAD_REQUEST', `Invalid request for ${name}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`)
+  const handler = handlers[name] as (req: unknown) => Promise<unknown>
+  return handler(parsed.data)
+}
+
+/** Any thrown value as contract error data. */
+export function toErrorData(err: unknown) {
+  if (err instanceof AppError) return err.toData()
+  return { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) }
+}

@@ -1,0 +1,117 @@
+// Owns every job of this process: starts them, fans their events out, cancels them, and reads
+// past jobs back from the data folder. Each job's folder holds job.json, journal.ndjson, report.json.
+import { randomBytes } from 'node:crypto'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { AppError, reportSchema, type JobEvent, type JobState, type JobSummary, type Report, type Snapshot } from '../../shared/contract'
+import type { JobConfig } from '../../shared/config/validate'
+import { jobLabel } from '../../shared/plan'
+import type { S5cmdStatus } from '../engines/router'
+import { redactConfig } from './redact'
+import { runJob } from './run-job'
+
+interface LiveJob {
+  jobId: string
+  label: string
+  createdAt: string
+  state: JobState
+  snapshot: Snapshot | null
+  report: Report | null
+  abort: AbortController
+  done: Promise<Report | null>
+}
+
+export class JobManager {
+  private readonly jobs = new Map<string, LiveJob>()
+  private readonly listeners = new Set<(e: JobEvent) => void>()
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly s5cmd: (config: JobConfig) => Promise<S5cmdStatus>,
+    private readonly snapshotMs = 1000,
+  ) {}
+
+  onEvent(listener: (e: JobEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private emit = (e: JobEvent): void => {
+    const job = this.jobs.get(e.jobId)
+    if (job && e.type === 'state') job.state = e.state
+    if (job && e.type === 'snapshot') job.snapshot = e.snapshot
+    for (const l of this.listeners) l(e)
+  }
+
+  async start(config: JobConfig): Promise<{ jobId: string; done: Promise<Report | null> }> {
+    const createdAt = new Date().toISOString()
+    const jobId = `${createdAt.slice(0, 19).replace(/[-:T]/g, '')}-${randomBytes(3).toString('hex')}`
+    const dir = join(this.dataDir, 'jobs', jobId)
+    await mkdir(dir, { recursive: true })
+    const label = jobLabel(config)
+    await writeFile(join(dir, 'job.json'), JSON.stringify({ schemaVersion: 1, jobId, createdAt, label, config: redactConfig(config) }, null, 2))
+    const abort = new AbortController()
+    const job: LiveJob = { jobId, label, createdAt, state: 'planning', snapshot: null, report: null, abort, done: Promise.resolve(null) }
+    this.jobs.set(jobId, job)
+    const s5cmd = await this.s5cmd(config)
+    job.done = runJob({ jobId, config, dir, signal: abort.signal, emit: this.emit, s5cmd, snapshotMs: this.snapshotMs }).then(
+      (report) => (job.report = report),
+      (err: unknown) => {
+        const message = abort.signal.aborted ? 'cancelled' : err instanceof Error ? err.message : String(err)
+        this.emit({ type: 'log', jobId, level: 'error', message })
+        this.emit({ type: 'state', jobId, state: abort.signal.aborted ? 'cancelled' : 'failed', message })
+        return null
+      },
+    )
+    return { jobId, done: job.done }
+  }
+
+  cancel(jobId: string): void {
+    const job = this.mustGet(jobId)
+    if (job.state === 'planning' || job.state === 'running') {
+      this.emit({ type: 'state', jobId, state: 'cancelling' })
+      job.abort.abort()
+    }
+  }
+
+  private mustGet(jobId: string): LiveJob {
+    const job = this.jobs.get(jobId)
+    if (!job) throw new AppError('JOB_NOT_FOUND', `No running job ${jobId} in this session; past jobs are under ${join(this.dataDir, 'jobs')}`)
+    return job
+  }
+
+  async status(jobId: string): Promise<JobSummary> {
+    const job = this.jobs.get(jobId)
+    if (job) return { jobId, state: job.state, createdAt: job.createdAt, label: job.label, snapshot: job.snapshot, report: job.report }
+    const past = await this.readPast(jobId)
+    if (!past) throw new AppError('JOB_NOT_FOUND', `No job ${jobId} in ${join(this.dataDir, 'jobs')}`)
+    return past
+  }
+
+  async report(jobId: string): Promise<Report> {
+    const s = await this.status(jobId)
+    if (!s.report) throw new AppError('REPORT_NOT_READY', `Job ${jobId} is ${s.state}; its report is written when it ends`)
+    return s.report
+  }
+
+  async list(): Promise<JobSummary[]> {
+    const ids = await readdir(join(this.dataDir, 'jobs')).catch(() => [] as string[])
+    const all = await Promise.all([...new Set([...ids, ...this.jobs.keys()])].map((id) => this.status(id).catch(() => undefined)))
+    return all.filter((j): j is JobSummary => j !== undefined).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  }
+
+  private async readPast(jobId: string): Promise<JobSummary | undefined> {
+    const dir = join(this.dataDir, 'jobs', jobId)
+    const meta = await readFile(join(dir, 'job.json'), 'utf8').then(JSON.parse, () => undefined)
+    if (!meta) return undefined
+    const report = await readFile(join(dir, 'report.json'), 'utf8').then((t) => reportSchema.parse(JSON.parse(t)), () => null)
+    // A job folder without a report was interrupted: resumable, not running.
+    return { jobId, state: report?.status ?? 'failed', createdAt: meta.createdAt, label: meta.label, snapshot: null, report }
+  }
+
+  /** Cancels every running job and waits for them: the owner's teardown. */
+  async close(): Promise<void> {
+    for (const j of this.jobs.values()) if (j.state === 'planning' || j.state === 'running') j.abort.abort()
+    await Promise.all([...this.jobs.values()].map((j) => j.done))
+  }
+}

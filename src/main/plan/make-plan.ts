@@ -1,0 +1,62 @@
+// Discovery + planning: list each source folder the selection touches (paginated, a bounded
+// number in parallel), list the same folders at the destination for the incremental diff, then
+// hand the listings to the pure planner.
+import { readdir, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { S3Client } from '@aws-sdk/client-s3'
+import type { JobConfig } from '../../shared/config/validate'
+import { today } from '../../shared/dates'
+import { buildPlan, destinationKeyOf, planFolders, type ListedObject, type Plan } from '../../shared/plan'
+import { listAll, mapLimit } from '../s3/list'
+
+export interface PlanContext {
+  source: S3Client
+  /** Absent for a local-folder destination. */
+  destination?: S3Client
+  signal?: AbortSignal
+  now?: Date
+  listConcurrency?: number
+}
+
+export interface PlanWithStats extends Plan {
+  listRequests: number
+}
+
+export async function makePlan(config: JobConfig, ctx: PlanContext): Promise<PlanWithStats> {
+  const folders = planFolders(config, today(ctx.now))
+  const limit = ctx.listConcurrency ?? 8
+  let listRequests = 0
+  const listed = await mapLimit(folders, limit, async (f) => {
+    const r = await listAll(ctx.source, config.source.bucket, f.folder, { signal: ctx.signal })
+    listRequests += r.requests
+    return [f.folder, r.objects] as const
+  })
+  const source = new Map<string, ListedObject[]>(listed)
+
+  let destination: Map<string, ListedObject> | undefined
+  if (config.enable_incremental) {
+    destination = new Map()
+    const prefixes = folders.map((f) => destinationKeyOf(config, f.folder))
+    const found = await mapLimit(prefixes, limit, async (prefix) => {
+      if (config.output_directory) return listLocal(config.output_directory, prefix)
+      const r = await listAll(ctx.destination!, config.destination_bucket!, prefix, { signal: ctx.signal })
+      listRequests += r.requests
+      return r.objects
+    })
+    for (const objects of found) for (const o of objects) destination.set(o.key, o)
+  }
+  return { ...buildPlan(config, folders, source, destination), listRequests }
+}
+
+/** A local folder's files under `prefix`, keyed like the source (only final files: temp files are dot-prefixed). */
+async function listLocal(root: string, prefix: string): Promise<ListedObject[]> {
+  const dir = join(root, prefix)
+  const names = await readdir(dir).catch(() => [] as string[])
+  const out: ListedObject[] = []
+  for (const name of names) {
+    if (name.startsWith('.')) continue
+    const s = await stat(join(dir, name)).catch(() => undefined)
+    if (s?.isFile()) out.push({ key: `${prefix}${name}`, size: s.size })
+  }
+  return out
+}

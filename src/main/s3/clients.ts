@@ -1,0 +1,72 @@
+// One place that turns resolved settings into S3 clients. Credentials come from the config's
+// explicit keys, a named profile, or the AWS default chain (env, shared files, SSO, IMDS), and
+// never leave the main process.
+import { Agent } from 'node:https'
+import { Agent as HttpAgent } from 'node:http'
+import { S3Client } from '@aws-sdk/client-s3'
+import { NodeHttpHandler } from '@smithy/node-http-handler'
+import type { JobConfig } from '../../shared/config/validate'
+import type { Endpoint } from '../engines/types'
+
+export interface ClientOptions {
+  /** Sockets per client: a little above the number of requests in flight. */
+  maxSockets?: number
+  /** SDK attempts per request (1 + retries); the SDK backs off exponentially with jitter and honours SlowDown. */
+  maxAttempts?: number
+}
+
+export function makeS3Client(ep: Endpoint, opts: ClientOptions = {}): S3Client {
+  const maxSockets = opts.maxSockets ?? 50
+  const custom = ep.endpointUrl !== undefined
+  return new S3Client({
+    region: ep.region,
+    ...(custom ? { endpoint: ep.endpointUrl, forcePathStyle: true } : {}),
+    ...(ep.credentials ? { credentials: ep.credentials } : {}),
+    ...(ep.profile && !ep.credentials ? { profile: ep.profile } : {}),
+    // Unsigned requests for the public archive: any principal may read it anonymously.
+    ...(ep.anonymous ? { signer: { sign: async (request) => request } } : {}),
+    // S3-compatible servers (MinIO, s3rver, ...) often reject the SDK's default flexible
+    // checksums; integrity is proved by our own verification instead.
+    ...(custom ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } : {}),
+    maxAttempts: opts.maxAttempts ?? 4,
+    requestHandler: new NodeHttpHandler({
+      httpAgent: new HttpAgent({ keepAlive: true, maxSockets }),
+      httpsAgent: new Agent({ keepAlive: true, maxSockets }),
+      connectionTimeout: 10_000,
+      requestTimeout: 120_000,
+    }),
+  })
+}
+
+/** The source side of a job: the archive (public, anonymous by default). */
+export function sourceEndpoint(c: JobConfig): Endpoint {
+  return {
+    bucket: c.source.bucket,
+    region: c.source.region,
+    endpointUrl: c.source.endpoint_url,
+    anonymous: c.source.anonymous,
+    ...destinationCredentials(c),
+  }
+}
+
+/** The destination side: the user's bucket with the user's credentials. */
+export function destinationEndpoint(c: JobConfig): Endpoint {
+  return {
+    bucket: c.destination_bucket ?? '',
+    region: c.s3_config.region,
+    endpointUrl: c.s3_config.endpoint_url,
+    ...destinationCredentials(c),
+  }
+}
+
+function destinationCredentials(c: JobConfig): Pick<Endpoint, 'credentials' | 'profile'> {
+  const s = c.s3_config
+  if (s.access_key_id && s.secret_access_key)
+    return { credentials: { accessKeyId: s.access_key_id, secretAccessKey: s.secret_access_key, sessionToken: s.session_token } }
+  return s.profile ? { profile: s.profile } : {}
+}
+
+/** Server-side copies need both sides on one service: same endpoint (or both AWS). */
+export function sameService(a: Endpoint, b: Endpoint): boolean {
+  return (a.endpointUrl ?? 'aws') === (b.endpointUrl ?? 'aws')
+}

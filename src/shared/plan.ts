@@ -1,0 +1,128 @@
+// From a selection and the listings to a plan: every source object → its destination key,
+// what is missing from the archive, and what the destination already has. Pure and linear,
+// so 100,000 tasks plan in well under a second (npm run bench).
+import type { PlanSummary } from './contract/model'
+import type { JobConfig } from './config/validate'
+import { archiveFolder, archiveKey, checksumKey, mirrorKey } from './keys'
+import { periodsFor } from './periods'
+
+export interface ListedObject {
+  key: string
+  size: number
+  etag?: string
+  lastModified?: string
+}
+
+export interface FolderPlan {
+  /** Source prefix to list, e.g. data/spot/daily/klines/BTCUSDT/1h/ */
+  folder: string
+  /** market/frequency/dataType[/interval] — the row of the coverage breakdown. */
+  dataset: string
+  expected: string[]
+}
+
+export interface PlannedTask {
+  id: number
+  sourceKey: string
+  destKey: string
+  size: number
+  etag?: string
+  dataset: string
+  /** Set when the destination already has this object: nothing to copy. */
+  skip?: string
+}
+
+export interface Plan {
+  tasks: PlannedTask[]
+  missingKeys: string[]
+  summary: PlanSummary
+}
+
+/** The folders a selection touches and the zip keys expected in each. */
+export function planFolders(config: JobConfig, today: string): FolderPlan[] {
+  const byFolder = new Map<string, FolderPlan>()
+  const root = config.source.prefix
+  const { start, end } = config.date_range
+  for (const item of config.selection) {
+    const periods = periodsFor(start, end, item.frequencies, today)
+    const intervals = item.intervals.length > 0 ? item.intervals : [undefined]
+    for (const symbol of item.symbols)
+      for (const interval of intervals)
+        for (const { frequency, period } of periods) {
+          const ref = { market: item.market, frequency, dataType: item.dataType, symbol, interval }
+          const folder = archiveFolder(ref, root)
+          let f = byFolder.get(folder)
+          if (!f) {
+            f = { folder, dataset: [item.market, frequency, item.dataType, interval].filter(Boolean).join('/'), expected: [] }
+            byFolder.set(folder, f)
+          }
+          f.expected.push(archiveKey({ ...ref, period }, root))
+        }
+  }
+  return [...byFolder.values()]
+}
+
+/** Where a source object lands: mirrored under the prefix, or the same path under a local folder. */
+export function destinationKeyOf(config: JobConfig, sourceKey: string): string {
+  return config.output_directory ? sourceKey : mirrorKey(config.destination_prefix, sourceKey)
+}
+
+export function buildPlan(
+  config: JobConfig,
+  folders: readonly FolderPlan[],
+  source: ReadonlyMap<string, readonly ListedObject[]>,
+  destination?: ReadonlyMap<string, ListedObject>,
+): Plan {
+  const tasks: PlannedTask[] = []
+  const missingKeys: string[] = []
+  const rows = new Map<string, PlanSummary['byDataset'][number]>()
+  const incremental = config.enable_incremental && destination !== undefined
+  for (const f of folders) {
+    const listed = new Map((source.get(f.folder) ?? []).map((o) => [o.key, o]))
+    const row = rows.get(f.dataset) ?? { dataset: f.dataset, objects: 0, bytes: 0, missing: 0 }
+    rows.set(f.dataset, row)
+    for (const zipKey of f.expected) {
+      const zip = listed.get(zipKey)
+      if (!zip) {
+        missingKeys.push(zipKey)
+        row.missing += 1
+        continue
+      }
+      const sum = config.include_checksums ? listed.get(checksumKey(zipKey)) : undefined
+      for (const o of sum ? [zip, sum] : [zip]) {
+        const destKey = destinationKeyOf(config, o.key)
+        const there = incremental ? destination.get(destKey) : undefined
+        const skip = there && there.size === o.size ? 'already at the destination with the same size' : undefined
+        tasks.push({ id: tasks.length, sourceKey: o.key, destKey, size: o.size, etag: o.etag, dataset: f.dataset, ...(skip ? { skip } : {}) })
+        row.objects += 1
+        row.bytes += o.size
+      }
+    }
+  }
+  let bytes = 0
+  let toCopy = 0
+  let toCopyBytes = 0
+  for (const t of tasks) {
+    bytes += t.size
+    if (!t.skip) (toCopy += 1), (toCopyBytes += t.size)
+  }
+  const summary: PlanSummary = {
+    objects: tasks.length,
+    bytes,
+    toCopy,
+    toCopyBytes,
+    alreadyThere: tasks.length - toCopy,
+    missing: missingKeys.length,
+    missingKeys: missingKeys.slice(0, 1000),
+    byDataset: [...rows.values()],
+  }
+  return { tasks, missingKeys, summary }
+}
+
+/** A short human label for a job: "spot klines 1h · BTCUSDT, ETHUSDT · 2024-03-01…2024-03-10". */
+export function jobLabel(config: JobConfig): string {
+  const what = config.selection.map((s) => [s.market, s.dataType, ...s.intervals].join(' ')).join('; ')
+  const syms = [...new Set(config.selection.flatMap((s) => s.symbols))]
+  const who = syms.length > 3 ? `${syms.slice(0, 3).join(', ')} +${syms.length - 3}` : syms.join(', ')
+  return `${what} · ${who} · ${config.date_range.start}…${config.date_range.end}`
+}
