@@ -37,7 +37,10 @@ export function monthsInRange(start: string, end: string): string[] {
   while (y < b.getUTCFullYear() || (y === b.getUTCFullYear() && m <= b.getUTCMonth())) {
     out.push(`${y}-${String(m + 1).padStart(2, '0')}`)
     m += 1
-    if (m === 12) (m = 0), (y += 1)
+    if (m === 12) {
+      m = 0
+      y += 1
+    }
   }
   return out
 }

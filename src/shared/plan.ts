@@ -104,7 +104,9 @@ export function buildPlan(
   let toCopyBytes = 0
   for (const t of tasks) {
     bytes += t.size
-    if (!t.skip) (toCopy += 1), (toCopyBytes += t.size)
+    if (t.skip) continue
+    toCopy += 1
+    toCopyBytes += t.size
   }
   const summary: PlanSummary = {
     objects: tasks.length,

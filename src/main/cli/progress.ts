@@ -4,7 +4,10 @@ import type { JobEvent, Report, Snapshot } from '../../shared/contract'
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB']
 export function bytes(n: number): string {
   let i = 0
-  while (n >= 1000 && i < UNITS.length - 1) (n /= 1000), (i += 1)
+  while (n >= 1000 && i < UNITS.length - 1) {
+    n /= 1000
+    i += 1
+  }
   return `${n.toFixed(i === 0 ? 0 : 1)} ${UNITS[i]}`
 }
 
