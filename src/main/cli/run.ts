@@ -14,11 +14,22 @@ export interface RunArgs {
 export async function runCommand(args: RunArgs): Promise<number> {
   const config = await loadConfig(args.config)
   const app = createApp({ transport: 'websocket', dataDir: args.dataDir })
-  const print = args.json ? (e: JobEvent) => process.stdout.write(`${JSON.stringify(e)}\n`) : terminalPrinter(process.stderr)
-  const unsubscribe = app.services.jobs.onEvent(print)
+  // The job's first event can precede start()'s return: announce the job before its first line.
+  let announced = ''
+  const announce = (jobId: string) => {
+    if (announced === jobId) return
+    announced = jobId
+    if (args.json) process.stdout.write(`${JSON.stringify({ type: 'job', jobId, dataDir: app.dataDir })}\n`)
+    else process.stderr.write(`Job ${jobId} (journal and report in ${app.dataDir}/jobs/${jobId})\n`)
+  }
+  const draw = terminalPrinter(process.stderr)
+  const unsubscribe = app.services.jobs.onEvent((e: JobEvent) => {
+    announce(e.jobId)
+    if (args.json) process.stdout.write(`${JSON.stringify(e)}\n`)
+    else draw(e)
+  })
   const { jobId, done } = await app.services.jobs.start(config)
-  if (args.json) process.stdout.write(`${JSON.stringify({ type: 'job', jobId, dataDir: app.dataDir })}\n`)
-  else process.stderr.write(`Job ${jobId} (journal and report in ${app.dataDir}/jobs/${jobId})\n`)
+  announce(jobId)
   const onSignal = () => app.services.jobs.cancel(jobId)
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)

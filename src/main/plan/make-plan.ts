@@ -7,6 +7,8 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import type { JobConfig } from '../../shared/config/validate'
 import { today } from '../../shared/dates'
 import { buildPlan, destinationKeyOf, planFolders, type ListedObject, type Plan } from '../../shared/plan'
+import { AppError } from '../../shared/contract'
+import { classifyError, describeError } from '../engines/errors'
 import { listAll, mapLimit } from '../s3/list'
 
 export interface PlanContext {
@@ -27,7 +29,9 @@ export async function makePlan(config: JobConfig, ctx: PlanContext): Promise<Pla
   const limit = ctx.listConcurrency ?? 8
   let listRequests = 0
   const listed = await mapLimit(folders, limit, async (f) => {
-    const r = await listAll(ctx.source, config.source.bucket, f.folder, { signal: ctx.signal })
+    const r = await listAll(ctx.source, config.source.bucket, f.folder, { signal: ctx.signal }).catch((err: unknown) => {
+      throw listingError('source', config.source.bucket, f.folder, err)
+    })
     listRequests += r.requests
     return [f.folder, r.objects] as const
   })
@@ -39,7 +43,9 @@ export async function makePlan(config: JobConfig, ctx: PlanContext): Promise<Pla
     const prefixes = folders.map((f) => destinationKeyOf(config, f.folder))
     const found = await mapLimit(prefixes, limit, async (prefix) => {
       if (config.output_directory) return listLocal(config.output_directory, prefix)
-      const r = await listAll(ctx.destination!, config.destination_bucket!, prefix, { signal: ctx.signal })
+      const r = await listAll(ctx.destination!, config.destination_bucket!, prefix, { signal: ctx.signal }).catch((err: unknown) => {
+        throw listingError('destination', config.destination_bucket!, prefix, err)
+      })
       listRequests += r.requests
       return r.objects
     })
@@ -59,4 +65,17 @@ async function listLocal(root: string, prefix: string): Promise<ListedObject[]> 
     if (s?.isFile()) out.push({ key: `${prefix}${name}`, size: s.size })
   }
   return out
+}
+
+/** A listing failure with the side, the bucket and what to do: the job stops before copying anything. */
+function listingError(side: 'source' | 'destination', bucket: string, prefix: string, err: unknown): AppError {
+  const name = (err as { name?: string }).name
+  const fix =
+    name === 'NoSuchBucket'
+      ? side === 'destination'
+        ? ' Create the bucket or correct destination_bucket.'
+        : ' Correct source.bucket.'
+      : ''
+  const code = classifyError(err) === 'permission' ? 'RE002' : classifyError(err) === 'network' ? 'RE003' : 'LIST_FAILED'
+  return new AppError(code, `Listing the ${side} s3://${bucket}/${prefix} failed: ${describeError(err, bucket)}.${fix}`)
 }
