@@ -67,6 +67,13 @@ export function destinationKeyOf(config: JobConfig, sourceKey: string): string {
   return config.output_directory ? sourceKey : mirrorKey(config.destination_prefix, sourceKey)
 }
 
+/** destinationKeyOf with the prefix normalised once: the planner calls it per object. */
+function destinationKeyFn(config: JobConfig): (sourceKey: string) => string {
+  if (config.output_directory) return (k) => k
+  const head = mirrorKey(config.destination_prefix, '')
+  return head ? (k) => `${head}/${k}` : (k) => k
+}
+
 export function buildPlan(
   config: JobConfig,
   folders: readonly FolderPlan[],
@@ -77,6 +84,7 @@ export function buildPlan(
   const missingKeys: string[] = []
   const rows = new Map<string, PlanSummary['byDataset'][number]>()
   const incremental = config.enable_incremental && destination !== undefined
+  const destKeyOf = destinationKeyFn(config)
   for (const f of folders) {
     const listed = new Map((source.get(f.folder) ?? []).map((o) => [o.key, o]))
     const row = rows.get(f.dataset) ?? { dataset: f.dataset, objects: 0, bytes: 0, missing: 0 }
@@ -90,7 +98,7 @@ export function buildPlan(
       }
       const sum = config.include_checksums ? listed.get(checksumKey(zipKey)) : undefined
       for (const o of sum ? [zip, sum] : [zip]) {
-        const destKey = destinationKeyOf(config, o.key)
+        const destKey = destKeyOf(o.key)
         const there = incremental ? destination.get(destKey) : undefined
         const skip = there && there.size === o.size ? 'already at the destination with the same size' : undefined
         tasks.push({ id: tasks.length, sourceKey: o.key, destKey, size: o.size, etag: o.etag, dataset: f.dataset, ...(skip ? { skip } : {}) })

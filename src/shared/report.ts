@@ -20,6 +20,7 @@ export interface ReportInput {
   fallbacks: string[]
   errorsByClass: Partial<Record<ErrorClass, number>>
   failures: Report['failures']
+  peakRssBytes?: number
 }
 
 const SERVER_SIDE = new Set(['s5cmd', 'sdk-copy'])
@@ -57,6 +58,7 @@ export function buildReport(r: ReportInput): Report {
     efficiency_improvement: null,
     average_bytes_per_second: seconds > 0 ? r.bytesTransferred / seconds : 0,
     average_files_per_second: seconds > 0 ? processed / seconds : 0,
+    peak_rss_bytes: r.peakRssBytes ?? null,
     mode_selected: mode,
     engines: Object.fromEntries(used),
     fallback_count: r.fallbacks.length,

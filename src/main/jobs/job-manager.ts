@@ -1,6 +1,7 @@
 // Owns every job of this process: starts them, fans their events out, cancels them, and reads
 // past jobs back from the data folder. Each job's folder holds job.json, journal.ndjson, report.json.
 import { randomBytes } from 'node:crypto'
+import { setMaxListeners } from 'node:events'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError, reportSchema, type JobEvent, type JobState, type JobSummary, type Report, type Snapshot } from '../../shared/contract'
@@ -51,6 +52,8 @@ export class JobManager {
     const label = jobLabel(config)
     await writeFile(join(dir, 'job.json'), JSON.stringify({ schemaVersion: 1, jobId, createdAt, label, config: redactConfig(config) }, null, 2))
     const abort = new AbortController()
+    // Every request in flight listens on the job's signal: max_concurrent of them at once.
+    setMaxListeners(0, abort.signal)
     const job: LiveJob = { jobId, label, createdAt, state: 'planning', snapshot: null, report: null, abort, done: Promise.resolve(null) }
     this.jobs.set(jobId, job)
     const s5cmd = await this.s5cmd(config)

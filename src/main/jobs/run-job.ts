@@ -91,6 +91,8 @@ export async function runJob(run: JobRun): Promise<Report> {
     fallbacks: route.fallbacks,
     errorsByClass,
     failures,
+    // maxRSS is in kilobytes; it is the whole process's peak, engines included.
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
   })
   await writeFile(join(run.dir, 'report.json'), JSON.stringify(report, null, 2))
   emit({ type: 'state', jobId, state: status, message: status === 'failed' ? `${counts.failed} of ${s.objects} objects failed` : undefined })

@@ -88,6 +88,8 @@ export const reportSchema = z.object({
   efficiency_improvement: z.string().nullable(),
   average_bytes_per_second: z.number(),
   average_files_per_second: z.number(),
+  /** Peak resident memory of the process that ran the engines (null where unknown). */
+  peak_rss_bytes: z.number().nullable(),
   mode_selected: z.enum(['direct_sync', 'traditional', 'mixed', 'none']),
   engines: z.record(z.string(), z.number()),
   fallback_count: z.number(),
