@@ -67,6 +67,21 @@ export function destinationKeyOf(config: JobConfig, sourceKey: string): string {
   return config.output_directory ? sourceKey : mirrorKey(config.destination_prefix, sourceKey)
 }
 
+const SINGLE_PART_ETAG = /^[0-9a-f]{32}$/
+
+/**
+ * Is the destination's copy the source's current version? Binance replaces files in place, so
+ * an equal size is not enough: single-part ETags (MD5s) must match, and where an ETag cannot
+ * compare (multipart uploads) the copy must be newer than the source.
+ */
+export function compareCopies(src: ListedObject, dst: ListedObject | undefined): 'absent' | 'same' | 'changed' {
+  if (!dst) return 'absent'
+  if (dst.size !== src.size) return 'changed'
+  if (src.etag && dst.etag && SINGLE_PART_ETAG.test(src.etag) && SINGLE_PART_ETAG.test(dst.etag)) return src.etag === dst.etag ? 'same' : 'changed'
+  if (src.lastModified && dst.lastModified) return dst.lastModified >= src.lastModified ? 'same' : 'changed'
+  return 'same'
+}
+
 /** destinationKeyOf with the prefix normalised once: the planner calls it per object. */
 function destinationKeyFn(config: JobConfig): (sourceKey: string) => string {
   if (config.output_directory) return (k) => k
@@ -85,6 +100,7 @@ export function buildPlan(
   const rows = new Map<string, PlanSummary['byDataset'][number]>()
   const incremental = config.enable_incremental && destination !== undefined
   const destKeyOf = destinationKeyFn(config)
+  let changed = 0
   for (const f of folders) {
     const listed = new Map((source.get(f.folder) ?? []).map((o) => [o.key, o]))
     const row = rows.get(f.dataset) ?? { dataset: f.dataset, objects: 0, bytes: 0, missing: 0 }
@@ -99,8 +115,9 @@ export function buildPlan(
       const sum = config.include_checksums ? listed.get(checksumKey(zipKey)) : undefined
       for (const o of sum ? [zip, sum] : [zip]) {
         const destKey = destKeyOf(o.key)
-        const there = incremental ? destination.get(destKey) : undefined
-        const skip = there && there.size === o.size ? 'already at the destination with the same size' : undefined
+        const state = incremental ? compareCopies(o, destination.get(destKey)) : 'absent'
+        if (state === 'changed') changed += 1
+        const skip = state === 'same' ? 'already at the destination, unchanged' : undefined
         tasks.push({ id: tasks.length, sourceKey: o.key, destKey, size: o.size, etag: o.etag, dataset: f.dataset, ...(skip ? { skip } : {}) })
         row.objects += 1
         row.bytes += o.size
@@ -122,6 +139,7 @@ export function buildPlan(
     toCopy,
     toCopyBytes,
     alreadyThere: tasks.length - toCopy,
+    changed,
     missing: missingKeys.length,
     missingKeys: missingKeys.slice(0, 1000),
     byDataset: [...rows.values()],

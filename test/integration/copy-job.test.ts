@@ -1,6 +1,7 @@
 // Plan + server-side copy against a real local S3 (s3rver) seeded with a generated archive.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobEvent } from '../../src/shared/contract'
 import { validateConfig } from '../../src/shared/config/validate'
@@ -19,19 +20,18 @@ beforeAll(async () => {
 })
 afterAll(() => env?.stop())
 
+const selection = () => ({
+  destination_prefix: 'bronze/binance',
+  markets: ['spot'],
+  symbols: ['BTCUSDT', 'ETHUSDT'],
+  data_types: ['klines'],
+  intervals: ['1h'],
+  date_range: { start: '2024-03-01', end: '2024-03-10' },
+  performance_optimization: { max_concurrent: 4 },
+})
+
 const job = (extra: Record<string, unknown> = {}) => {
-  const r = validateConfig(
-    mergeConfig(env.base, {
-      destination_prefix: 'bronze/binance',
-      markets: ['spot'],
-      symbols: ['BTCUSDT', 'ETHUSDT'],
-      data_types: ['klines'],
-      intervals: ['1h'],
-      date_range: { start: '2024-03-01', end: '2024-03-10' },
-      performance_optimization: { max_concurrent: 4 },
-      ...extra,
-    }),
-  )
+  const r = validateConfig(mergeConfig(env.base, { ...selection(), ...extra }))
   if (!r.ok) throw new Error(JSON.stringify(r.issues))
   return r.config
 }
@@ -75,6 +75,21 @@ describe('copy job against a local S3', () => {
     await app.close()
     // BTCUSDT klines (18 objects) are there from the first test; BTCUSDT trades (20) are new.
     expect(report).toMatchObject({ files_synced: 20, files_skipped: 18, files_failed: 0, status: 'completed' })
+  })
+
+  it('copies again a file the archive replaced in place (same size, new bytes), and only that one', async () => {
+    const key = 'data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2024-03-05.zip'
+    const original = await getBytes(env.client, SOURCE_BUCKET, key)
+    const replaced = Buffer.from(original)
+    replaced[replaced.length - 1] ^= 0xff
+    await env.client.send(new PutObjectCommand({ Bucket: SOURCE_BUCKET, Key: key, Body: replaced }))
+    const app = createApp({ transport: 'websocket', dataDir: env.dataDir, snapshotMs: 50 })
+    const plan = await app.handlers['plan:preview']({ config: { ...env.base, ...selection(), symbols: ['BTCUSDT'] } })
+    expect(plan).toMatchObject({ objects: 18, toCopy: 1, alreadyThere: 17, changed: 1, missing: 1 })
+    const report = (await (await app.services.jobs.start(job({ symbols: ['BTCUSDT'] }))).done)!
+    await app.close()
+    expect(report).toMatchObject({ files_synced: 1, files_skipped: 17, files_failed: 0 })
+    expect((await getBytes(env.client, LAKE_BUCKET, `bronze/binance/${key}`)).equals(replaced)).toBe(true)
   })
 
   it('fails the objects it cannot write with the service error and a non-completed status', async () => {

@@ -15,7 +15,7 @@ export async function planCommand(args: { config?: string; json?: boolean }): Pr
       process.stdout.write(`${JSON.stringify({ ...s, missingKeys: plan.missingKeys, listRequests: plan.listRequests })}\n`)
       return 0
     }
-    process.stdout.write(`${s.objects} objects, ${bytes(s.bytes)}: ${s.toCopy} to copy (${bytes(s.toCopyBytes)}), ${s.alreadyThere} already there, ${s.missing} missing from the archive\n`)
+    process.stdout.write(`${s.objects} objects, ${bytes(s.bytes)}: ${s.toCopy} to copy (${bytes(s.toCopyBytes)}), ${s.alreadyThere} already there, ${s.changed} changed, ${s.missing} missing from the archive\n`)
     for (const d of s.byDataset) process.stdout.write(`  ${d.dataset}: ${d.objects} objects, ${bytes(d.bytes)}, ${d.missing} missing\n`)
     for (const k of plan.missingKeys.slice(0, 50)) process.stdout.write(`  missing ${k}\n`)
     return 0

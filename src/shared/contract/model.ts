@@ -52,6 +52,8 @@ export const planSummarySchema = z.object({
   toCopy: z.number(),
   toCopyBytes: z.number(),
   alreadyThere: z.number(),
+  /** Objects at the destination that differ from the archive's current version (copied again). */
+  changed: z.number(),
   /** Expected archive files (zips) that the source listing does not have. */
   missing: z.number(),
   missingKeys: z.array(z.string()),
