@@ -56,3 +56,44 @@ export const mirrorKey = (destinationPrefix: string, sourceKey: string): string 
 
 /** `s3://bucket/key`, keys as-is: quoting for s5cmd happens where lines are built. */
 export const s3Url = (bucket: string, key: string): string => `s3://${bucket}/${key}`
+
+export interface ParsedKey {
+  market: Market
+  frequency: Frequency
+  dataType: string
+  /** The folder's symbol (the pair for COIN-M index klines). */
+  symbol: string
+  interval?: string
+  period: string
+  file: string
+}
+
+const PERIOD_RE = /-(\d{4}-\d{2}(?:-\d{2})?)\.zip(?:\.CHECKSUM)?$/
+
+/** Reads an archive key back into its parts; undefined for keys outside the grammar. */
+export function parseArchiveKey(key: string, root = 'data/'): ParsedKey | undefined {
+  if (!key.startsWith(root)) return undefined
+  const parts = key.slice(root.length).split('/')
+  const market = (parts[0] === 'futures' ? `futures/${parts[1]}` : parts[0]) as Market
+  const rest = parts.slice(market.split('/').length)
+  if (!['spot', 'futures/um', 'futures/cm', 'option'].includes(market) || rest.length < 4) return undefined
+  const [frequency, dataType, symbol] = rest
+  const file = rest[rest.length - 1]
+  const period = PERIOD_RE.exec(file)?.[1]
+  if ((frequency !== 'daily' && frequency !== 'monthly') || !period || rest.length > 5) return undefined
+  return { market, frequency, dataType, symbol, interval: rest.length === 5 ? rest[3] : undefined, period, file }
+}
+
+/**
+ * Hive-style partitions for query engines:
+ * `<prefix>/market=spot/data_type=klines/symbol=BTCUSDT/interval=1h/date=2024-03-01/<file>`.
+ * Keys outside the archive grammar keep the mirror layout rather than guess.
+ */
+export function hiveKey(destinationPrefix: string, sourceKey: string, root = 'data/'): string {
+  const p = parseArchiveKey(sourceKey, root)
+  if (!p) return mirrorKey(destinationPrefix, sourceKey)
+  const parts = [`market=${p.market.replace('/', '_')}`, `data_type=${p.dataType}`, `symbol=${p.symbol}`]
+  if (p.interval) parts.push(`interval=${p.interval}`)
+  parts.push(`date=${p.period}`, p.file)
+  return joinKey(destinationPrefix, ...parts)
+}

@@ -3,7 +3,7 @@
 // so 100,000 tasks plan in well under a second (npm run bench).
 import type { PlanSummary } from './contract/model'
 import type { JobConfig } from './config/validate'
-import { archiveFolder, archiveKey, checksumKey, mirrorKey } from './keys'
+import { archiveFolder, archiveKey, checksumKey, hiveKey, mirrorKey } from './keys'
 import { periodsFor } from './periods'
 
 export interface ListedObject {
@@ -64,7 +64,8 @@ export function planFolders(config: JobConfig, today: string): FolderPlan[] {
 
 /** Where a source object lands: mirrored under the prefix, or the same path under a local folder. */
 export function destinationKeyOf(config: JobConfig, sourceKey: string): string {
-  return config.output_directory ? sourceKey : mirrorKey(config.destination_prefix, sourceKey)
+  if (config.output_directory) return sourceKey
+  return config.destination_layout === 'hive' ? hiveKey(config.destination_prefix, sourceKey, config.source.prefix) : mirrorKey(config.destination_prefix, sourceKey)
 }
 
 const SINGLE_PART_ETAG = /^[0-9a-f]{32}$/
@@ -82,9 +83,17 @@ export function compareCopies(src: ListedObject, dst: ListedObject | undefined):
   return 'same'
 }
 
+/** The destination prefix to list for one source folder (the incremental diff). */
+export function destinationListPrefix(config: JobConfig, folder: string): string {
+  if (config.destination_layout !== 'hive' || config.output_directory) return destinationKeyOf(config, folder)
+  const probe = hiveKey(config.destination_prefix, `${folder}x-2000-01.zip`, config.source.prefix)
+  return probe.slice(0, probe.indexOf('date='))
+}
+
 /** destinationKeyOf with the prefix normalised once: the planner calls it per object. */
 function destinationKeyFn(config: JobConfig): (sourceKey: string) => string {
   if (config.output_directory) return (k) => k
+  if (config.destination_layout === 'hive') return (k) => hiveKey(config.destination_prefix, k, config.source.prefix)
   const head = mirrorKey(config.destination_prefix, '')
   return head ? (k) => `${head}/${k}` : (k) => k
 }
@@ -117,7 +126,7 @@ export function buildPlan(
         const destKey = destKeyOf(o.key)
         const state = incremental ? compareCopies(o, destination.get(destKey)) : 'absent'
         if (state === 'changed') changed += 1
-        const skip = state === 'same' ? 'already at the destination, unchanged' : undefined
+        const skip = state === 'same' ? 'already at the destination: same size, same version' : undefined
         tasks.push({ id: tasks.length, sourceKey: o.key, destKey, size: o.size, etag: o.etag, dataset: f.dataset, ...(skip ? { skip } : {}) })
         row.objects += 1
         row.bytes += o.size

@@ -92,6 +92,22 @@ describe('copy job against a local S3', () => {
     expect((await getBytes(env.client, LAKE_BUCKET, `bronze/binance/${key}`)).equals(replaced)).toBe(true)
   })
 
+  it('writes a Hive-style layout and recognises it on the next run', async () => {
+    const app = createApp({ transport: 'websocket', dataDir: env.dataDir, snapshotMs: 50 })
+    const cfg = job({ destination_prefix: 'hive', destination_layout: 'hive', symbols: ['ETHUSDT'], date_range: { start: '2024-03-01', end: '2024-03-02' } })
+    const first = (await (await app.services.jobs.start(cfg)).done)!
+    const second = (await (await app.services.jobs.start(cfg)).done)!
+    await app.close()
+    expect(await listKeys(env.client, LAKE_BUCKET, 'hive/')).toEqual([
+      'hive/market=spot/data_type=klines/symbol=ETHUSDT/interval=1h/date=2024-03-01/ETHUSDT-1h-2024-03-01.zip',
+      'hive/market=spot/data_type=klines/symbol=ETHUSDT/interval=1h/date=2024-03-01/ETHUSDT-1h-2024-03-01.zip.CHECKSUM',
+      'hive/market=spot/data_type=klines/symbol=ETHUSDT/interval=1h/date=2024-03-02/ETHUSDT-1h-2024-03-02.zip',
+      'hive/market=spot/data_type=klines/symbol=ETHUSDT/interval=1h/date=2024-03-02/ETHUSDT-1h-2024-03-02.zip.CHECKSUM',
+    ])
+    expect(first).toMatchObject({ files_synced: 4, files_skipped: 0 })
+    expect(second).toMatchObject({ files_synced: 0, files_skipped: 4 })
+  })
+
   it('fails the objects it cannot write with the service error and a non-completed status', async () => {
     const app = createApp({ transport: 'websocket', dataDir: env.dataDir, snapshotMs: 50 })
     const { done } = await app.services.jobs.start(job({ destination_bucket: 'no-such-bucket', enable_incremental: false, symbols: ['ETHUSDT'], date_range: { start: '2024-03-01', end: '2024-03-02' } }))

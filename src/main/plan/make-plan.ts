@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { JobConfig } from '../../shared/config/validate'
 import { today } from '../../shared/dates'
-import { buildPlan, destinationKeyOf, planFolders, type ListedObject, type Plan } from '../../shared/plan'
+import { buildPlan, destinationListPrefix, planFolders, type ListedObject, type Plan } from '../../shared/plan'
 import { AppError } from '../../shared/contract'
 import { classifyError, describeError } from '../engines/errors'
 import { listAll, mapLimit } from '../s3/list'
@@ -40,7 +40,8 @@ export async function makePlan(config: JobConfig, ctx: PlanContext): Promise<Pla
   let destination: Map<string, ListedObject> | undefined
   if (config.enable_incremental) {
     destination = new Map()
-    const prefixes = folders.map((f) => destinationKeyOf(config, f.folder))
+    // Daily and monthly folders share one Hive prefix: list each prefix once.
+    const prefixes = [...new Set(folders.map((f) => destinationListPrefix(config, f.folder)))]
     const found = await mapLimit(prefixes, limit, async (prefix) => {
       if (config.output_directory) return listLocal(config.output_directory, prefix)
       const r = await listAll(ctx.destination!, config.destination_bucket!, prefix, { signal: ctx.signal }).catch((err: unknown) => {

@@ -52,6 +52,8 @@ export const rawConfigSchema = z.object({
     .default('auto'),
   destination_bucket: z.string().optional(),
   destination_prefix: z.string().default(''),
+  /** mirror: `<prefix>/<archive key>`; hive: `<prefix>/market=…/data_type=…/symbol=…/interval=…/date=…/<file>`. */
+  destination_layout: z.enum(['mirror', 'hive']).default('mirror'),
   sync_mode: z.enum(['copy', 'sync']).default('copy'),
   enable_incremental: z.boolean().default(true),
   performance_optimization: performanceSchema.default(performanceSchema.parse({})),
