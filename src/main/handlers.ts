@@ -57,7 +57,7 @@ export function makeHandlers(s: Services): Handlers {
       const source = makeS3Client(sourceEndpoint(c))
       const destination = c.output_directory ? undefined : makeS3Client(destinationEndpoint(c))
       try {
-        return (await makePlan(c, { source, destination })).summary
+        return (await makePlan(c, { source, destination, measured: await s.jobs.lastThroughput() })).summary
       } finally {
         source.destroy()
         destination?.destroy()

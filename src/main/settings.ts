@@ -1,6 +1,6 @@
 // Server-side settings under a job: the user's job file wins field by field, nested objects merge.
 type Json = Record<string, unknown>
-const NESTED = ['s3_config', 'source', 'performance_optimization'] as const
+const NESTED = ['s3_config', 'source', 'performance_optimization', 'pricing'] as const
 
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 

@@ -16,8 +16,9 @@ export interface ListedObject {
 export interface FolderPlan {
   /** Source prefix to list, e.g. data/spot/daily/klines/BTCUSDT/1h/ */
   folder: string
-  /** market/frequency/dataType[/interval] — the row of the coverage breakdown. */
+  /** market/frequency/dataType[/interval] — with the symbol, the row of the coverage breakdown. */
   dataset: string
+  symbol: string
   expected: string[]
 }
 
@@ -53,7 +54,7 @@ export function planFolders(config: JobConfig, today: string): FolderPlan[] {
           const folder = archiveFolder(ref, root)
           let f = byFolder.get(folder)
           if (!f) {
-            f = { folder, dataset: [item.market, frequency, item.dataType, interval].filter(Boolean).join('/'), expected: [] }
+            f = { folder, dataset: [item.market, frequency, item.dataType, interval].filter(Boolean).join('/'), symbol, expected: [] }
             byFolder.set(folder, f)
           }
           f.expected.push(archiveKey({ ...ref, period }, root))
@@ -112,8 +113,9 @@ export function buildPlan(
   let changed = 0
   for (const f of folders) {
     const listed = new Map((source.get(f.folder) ?? []).map((o) => [o.key, o]))
-    const row = rows.get(f.dataset) ?? { dataset: f.dataset, objects: 0, bytes: 0, missing: 0 }
-    rows.set(f.dataset, row)
+    const rowKey = `${f.dataset} ${f.symbol}`
+    const row = rows.get(rowKey) ?? { dataset: f.dataset, symbol: f.symbol, objects: 0, bytes: 0, missing: 0 }
+    rows.set(rowKey, row)
     for (const zipKey of f.expected) {
       const zip = listed.get(zipKey)
       if (!zip) {

@@ -6,6 +6,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError, reportSchema, type JobEvent, type JobState, type JobSummary, type Report, type Snapshot } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
+import type { Throughput } from '../../shared/estimate'
 import { jobLabel } from '../../shared/plan'
 import type { S5cmdStatus } from '../engines/router'
 import { redactConfig } from './redact'
@@ -110,6 +111,16 @@ export class JobManager {
     const report = await readFile(join(dir, 'report.json'), 'utf8').then((t) => reportSchema.parse(JSON.parse(t)), () => null)
     // A job folder without a report was interrupted: resumable, not running.
     return { jobId, state: report?.status ?? 'failed', createdAt: meta.createdAt, label: meta.label, snapshot: null, report }
+  }
+
+  /** Throughput of the newest completed job that copied something, for estimates. */
+  async lastThroughput(): Promise<Throughput | undefined> {
+    for (const j of await this.list()) {
+      const r = j.report
+      if (r && r.files_synced > 0 && r.execution_time_seconds > 0)
+        return { bytesPerSec: r.bytes_transferred / r.execution_time_seconds, filesPerSec: r.files_synced / r.execution_time_seconds }
+    }
+    return undefined
   }
 
   /** Cancels every running job and waits for them: the owner's teardown. */

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { JobConfig } from '../../shared/config/validate'
 import { today } from '../../shared/dates'
+import { estimatePlan, type Throughput } from '../../shared/estimate'
 import { buildPlan, destinationListPrefix, planFolders, type ListedObject, type Plan } from '../../shared/plan'
 import { AppError } from '../../shared/contract'
 import { classifyError, describeError } from '../engines/errors'
@@ -18,6 +19,8 @@ export interface PlanContext {
   signal?: AbortSignal
   now?: Date
   listConcurrency?: number
+  /** The last measured throughput, for the duration estimate. */
+  measured?: Throughput
 }
 
 export interface PlanWithStats extends Plan {
@@ -52,7 +55,9 @@ export async function makePlan(config: JobConfig, ctx: PlanContext): Promise<Pla
     })
     for (const objects of found) for (const o of objects) destination.set(o.key, o)
   }
-  return { ...buildPlan(config, folders, source, destination), listRequests }
+  const plan = buildPlan(config, folders, source, destination)
+  plan.summary.estimate = estimatePlan(config, plan.summary, listRequests, ctx.measured)
+  return { ...plan, listRequests }
 }
 
 /** A local folder's files under `prefix`, keyed like the source (only final files: temp files are dot-prefixed). */

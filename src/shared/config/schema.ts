@@ -41,6 +41,13 @@ export const sourceSchema = z.object({
   anonymous: z.boolean().default(true),
 })
 
+/** Per-request prices in USD (S3 Standard, us-east-1 list prices) and an optional transfer rate. */
+export const pricingSchema = z.object({
+  put_copy_list_per_1000: z.number().nonnegative().default(0.005),
+  get_per_1000: z.number().nonnegative().default(0.0004),
+  transfer_per_gb: z.number().nonnegative().default(0),
+})
+
 export const OPERATION_MODES = ['auto', 'direct_sync', 'traditional'] as const
 export const VERIFY_LEVELS = ['none', 'size', 'etag', 'sha256'] as const
 
@@ -71,6 +78,7 @@ export const rawConfigSchema = z.object({
   output_directory: z.string().min(1).optional(),
   s5cmd_path: z.string().min(1).optional(),
   verify: z.enum(VERIFY_LEVELS).default('etag'),
+  pricing: pricingSchema.default(pricingSchema.parse({})),
 })
 
 export type RawConfig = z.input<typeof rawConfigSchema>

@@ -57,7 +57,17 @@ export const planSummarySchema = z.object({
   /** Expected archive files (zips) that the source listing does not have. */
   missing: z.number(),
   missingKeys: z.array(z.string()),
-  byDataset: z.array(z.object({ dataset: z.string(), objects: z.number(), bytes: z.number(), missing: z.number() })),
+  byDataset: z.array(z.object({ dataset: z.string(), symbol: z.string(), objects: z.number(), bytes: z.number(), missing: z.number() })),
+  /** Requests, cost and time; absent where no listing was made. */
+  estimate: z
+    .object({
+      mode: z.enum(['server-side', 'stream', 'download']),
+      requests: z.object({ list: z.number(), copy: z.number(), get: z.number(), put: z.number() }),
+      costUsd: z.number(),
+      seconds: z.number().nullable(),
+      basis: z.string(),
+    })
+    .optional(),
 })
 export type PlanSummary = z.infer<typeof planSummarySchema>
 

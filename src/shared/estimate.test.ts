@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { validateConfig, type JobConfig } from './config/validate'
+import { estimatePlan, plannedMode } from './estimate'
+
+const cfg = (over: Record<string, unknown> = {}): JobConfig => {
+  const r = validateConfig({
+    enable_s3_direct_sync: true,
+    destination_bucket: 'lake',
+    markets: ['spot'],
+    symbols: ['BTCUSDT'],
+    data_types: ['trades'],
+    date_range: { start: '2024-01-01', end: '2024-01-02' },
+    ...over,
+  })
+  if (!r.ok) throw new Error(JSON.stringify(r.issues))
+  return r.config
+}
+
+describe('plannedMode', () => {
+  it('copies server-side only with direct sync on one service', () => {
+    expect(plannedMode(cfg())).toBe('server-side')
+    expect(plannedMode(cfg({ enable_s3_direct_sync: false }))).toBe('stream')
+    expect(plannedMode(cfg({ operation_mode: 'traditional' }))).toBe('stream')
+    expect(plannedMode(cfg({ s3_config: { endpoint_url: 'https://r2.example.com' } }))).toBe('stream')
+    expect(plannedMode(cfg({ output_directory: '/tmp/x' }))).toBe('download')
+  })
+})
+
+describe('estimatePlan', () => {
+  it('prices a server-side copy as LIST + COPY requests at S3 Standard list prices', () => {
+    const e = estimatePlan(cfg(), { toCopy: 10_000, toCopyBytes: 5e9 }, 20)
+    expect(e).toMatchObject({ mode: 'server-side', requests: { list: 20, copy: 10_000, get: 0, put: 0 }, seconds: null, basis: 'no job measured yet' })
+    expect(e!.costUsd).toBeCloseTo((10_020 / 1000) * 0.005, 6)
+  })
+
+  it('prices a streamed copy as GET + PUT, multipart parts included, plus a transfer rate when given', () => {
+    // 2 objects of 120 MiB with 50 MiB parts: 3 parts each.
+    const mib = 1024 * 1024
+    const e = estimatePlan(cfg({ enable_s3_direct_sync: false, pricing: { transfer_per_gb: 0.09 } }), { toCopy: 2, toCopyBytes: 240 * mib }, 1)
+    expect(e!.requests).toEqual({ list: 1, copy: 0, get: 2, put: 5 })
+    expect(e!.costUsd).toBeCloseTo((6 / 1000) * 0.005 + (2 / 1000) * 0.0004 + ((240 * mib) / 1e9) * 0.09, 6)
+  })
+
+  it('takes the slower of the byte and request bounds from the last measured job', () => {
+    const e = estimatePlan(cfg(), { toCopy: 1000, toCopyBytes: 1e9 }, 1, { bytesPerSec: 1e8, filesPerSec: 50 })
+    expect(e!.seconds).toBe(20) // 1000 files at 50/s beats 1 GB at 100 MB/s (10 s)
+    expect(estimatePlan(cfg(), { toCopy: 0, toCopyBytes: 0 }, 1)!.seconds).toBe(0)
+  })
+})

@@ -1,0 +1,51 @@
+// What a plan will cost and how long it will take, before a byte moves. Request prices default to
+// S3 Standard list prices (us-east-1); transfer is priced only when the user sets a rate, because
+// it depends on regions and who pays.
+import type { JobConfig } from './config/validate'
+import type { PlanSummary } from './contract/model'
+
+export type PlannedMode = 'server-side' | 'stream' | 'download'
+
+export interface Throughput {
+  bytesPerSec: number
+  filesPerSec: number
+}
+
+/** How bytes will move: server-side needs both sides on one service (DESIGN §6). */
+export function plannedMode(c: JobConfig): PlannedMode {
+  if (c.output_directory) return 'download'
+  const sameService = (c.source.endpoint_url ?? 'aws') === (c.s3_config.endpoint_url ?? 'aws')
+  const direct = c.enable_s3_direct_sync && c.operation_mode !== 'traditional'
+  return sameService && direct ? 'server-side' : 'stream'
+}
+
+export function estimatePlan(
+  c: JobConfig,
+  s: Pick<PlanSummary, 'toCopy' | 'toCopyBytes'>,
+  listRequests: number,
+  measured?: Throughput,
+): PlanSummary['estimate'] {
+  const mode = plannedMode(c)
+  const partBytes = c.performance_optimization.part_size_mb * 1024 * 1024
+  // A streamed upload over one part is a multipart upload: create + parts + complete.
+  const puts = mode === 'stream' ? s.toCopy + Math.max(0, Math.ceil(s.toCopyBytes / partBytes) - s.toCopy) : 0
+  const requests = {
+    list: listRequests,
+    copy: mode === 'server-side' ? s.toCopy : 0,
+    get: mode === 'server-side' ? 0 : s.toCopy,
+    put: puts,
+  }
+  const p = c.pricing
+  const cost =
+    ((requests.list + requests.copy + requests.put) / 1000) * p.put_copy_list_per_1000 +
+    (requests.get / 1000) * p.get_per_1000 +
+    (s.toCopyBytes / 1e9) * p.transfer_per_gb
+  let seconds: number | null = null
+  if (measured && s.toCopy > 0) {
+    const byBytes = measured.bytesPerSec > 0 ? s.toCopyBytes / measured.bytesPerSec : 0
+    const byFiles = measured.filesPerSec > 0 ? s.toCopy / measured.filesPerSec : 0
+    // Small files are bound by request rate, big ones by bandwidth: the slower bound wins.
+    seconds = Math.max(byBytes, byFiles) || null
+  } else if (s.toCopy === 0) seconds = 0
+  return { mode, requests, costUsd: Math.round(cost * 1e6) / 1e6, seconds, basis: measured ? 'the last completed job' : 'no job measured yet' }
+}
