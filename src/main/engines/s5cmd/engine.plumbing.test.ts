@@ -1,0 +1,182 @@
+// PLUMBING TEST — a fake executable (fake-binary.testkit.ts) stands in for s5cmd to exercise the
+// process handling: streaming, exit codes, env-only credentials, SIGTERM → SIGKILL, no zombie.
+// It prints lines recorded from the real s5cmd, but it proves nothing about s5cmd's own behaviour:
+// that is engine.real.test.ts, against a real binary.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { TaskResult } from '../../../shared/contract'
+import type { CopyTask, EngineContext } from '../types'
+import { createS5cmdEngine, type S5cmdEngineOptions } from './engine'
+import { type FakeDir, makeFakeDir, runScript } from './fake-binary.testkit'
+import { CANCELLED_REASON, NO_REPORT_REASON } from './reconcile'
+
+let fake: FakeDir
+let bin: string
+beforeAll(async () => {
+  fake = await makeFakeDir()
+  bin = await fake.script('s5cmd', runScript)
+})
+afterAll(() => fake.remove())
+
+const task = (id: number, name: string, size = 10): CopyTask => ({ id, sourceKey: `data/${name}`, destKey: `x/data/${name}`, size })
+
+function options(mode: string, over: Partial<S5cmdEngineOptions> = {}): S5cmdEngineOptions {
+  return {
+    binary: bin,
+    version: 'v2.2.2-48f7e59',
+    source: { bucket: 'src', region: 'us-east-1', endpointUrl: 'http://127.0.0.1:1' },
+    destination: {
+      bucket: 'dst',
+      region: 'us-east-1',
+      endpointUrl: 'http://127.0.0.1:1',
+      credentials: { accessKeyId: 'AKID_TEST', secretAccessKey: 'SECRET_TEST' },
+    },
+    numWorkers: 4,
+    retryCount: 2,
+    batchSize: 3,
+    partSizeMb: 50,
+    baseEnv: { PATH: process.env.PATH, FAKE_MODE: mode, AWS_SESSION_TOKEN: 'STALE_AMBIENT', AWS_PROFILE: 'ambient' },
+    ...over,
+  }
+}
+
+function context(signal = new AbortController().signal) {
+  const results: TaskResult[] = []
+  const started: number[][] = []
+  const logs: string[] = []
+  const ctx: EngineContext = {
+    signal,
+    onResult: (r) => results.push(r),
+    onStart: (ids) => started.push([...ids]),
+    log: (level, m) => logs.push(`${level}: ${m}`),
+  }
+  return { ctx, results, started, logs }
+}
+
+describe('s5cmd engine — process plumbing with a fake binary (not proof of s5cmd behaviour)', () => {
+  it('streams results, one per task, across batches; quirks reconciled', async () => {
+    const engine = createS5cmdEngine(options(''))
+    const tasks = [task(1, 'a.zip'), task(2, 'nope.zip'), task(3, 'skip.zip', 7), task(4, 'silent.zip'), task(5, 'refuse.zip'), task(6, 'b.zip', 5), task(7, 'bad key.zip')]
+    const { ctx, results, started, logs } = context()
+    await engine.run(tasks, ctx)
+    expect(results).toHaveLength(7)
+    expect(new Set(results.map((r) => r.id)).size).toBe(7)
+    const by = new Map(results.map((r) => [r.id, r]))
+    expect(by.get(1)).toMatchObject({ outcome: 'synced', bytes: 10, engine: 's5cmd' })
+    expect(by.get(2)).toMatchObject({ outcome: 'failed', errorClass: 'not-found' })
+    expect(by.get(3)).toMatchObject({ outcome: 'skipped', bytes: 7, reason: 'object size matches' })
+    // Batch 2 = tasks 4, 5, 6: 4 is never mentioned, 5's line is refused; exit 0 there.
+    const refused = `${NO_REPORT_REASON} (s5cmd: refused a batch line: "bogus" command (line: 1) not found)`
+    expect(by.get(4)).toMatchObject({ outcome: 'failed', errorClass: 's5cmd', reason: refused })
+    expect(by.get(5)).toMatchObject({ outcome: 'failed', errorClass: 's5cmd', reason: refused })
+    expect(logs).toContain('warn: s5cmd exited 0 but never mentioned 2 of 3 objects')
+    expect(by.get(6)).toMatchObject({ outcome: 'synced', bytes: 5 })
+    expect(by.get(7)).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/^not sent to s5cmd: key contains U\+0020/) })
+    expect(started).toEqual([[1, 2, 3], [4, 5, 6]])
+    expect(engine.batches).toEqual([3, 3])
+    expect(logs.some((l) => l.startsWith('warn: unrecognised s5cmd line (not JSON): this is not json'))).toBe(true)
+    expect(logs.some((l) => l.startsWith('debug: s5cmd retryable error'))).toBe(true)
+    expect(engine.recentLines().some((l) => l.startsWith('stderr: {"operation":"cp","command":"cp s3://src/data/nope.zip'))).toBe(true)
+  })
+
+  it('batch 1 result arrives live, before batch 2 starts', async () => {
+    const engine = createS5cmdEngine(options('', { batchSize: 1 }))
+    const order: string[] = []
+    const { ctx } = context()
+    ctx.onStart = (ids) => order.push(`start ${ids.join()}`)
+    ctx.onResult = (r) => order.push(`result ${r.id}`)
+    await engine.run([task(1, 'a'), task(2, 'b')], ctx)
+    expect(order).toEqual(['start 1', 'result 1', 'start 2', 'result 2'])
+  })
+
+  it('credentials reach the child only through its environment; stale ambient ones are dropped', async () => {
+    const engine = createS5cmdEngine(options('env', { source: { bucket: 'src', region: 'ap-northeast-1', endpointUrl: 'http://127.0.0.1:1' } }))
+    const { ctx, logs } = context()
+    await engine.run([task(1, 'a')], ctx)
+    const line = engine.recentLines().find((l) => l.includes('"argv"'))!
+    const seen = JSON.parse(line.replace(/^stdout: /, '')) as { argv: string[]; env: Record<string, string> }
+    expect(seen.argv).toEqual(['--json', '--log', 'debug', '--numworkers', '4', '--retry-count', '2', '--endpoint-url', 'http://127.0.0.1:1', 'run'])
+    // The child did get them (the fake printed them back, and the kept line was redacted).
+    expect(seen.env).toEqual({ AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: '[redacted]', AWS_SECRET_ACCESS_KEY: '[redacted]' })
+    expect(`${logs.join('\n')}${engine.recentLines().join('\n')}`).not.toMatch(/SECRET_TEST|AKID_TEST/)
+    expect(engine.exportBatch([task(1, 'a')]).batch).toBe("cp --raw=true --source-region 'ap-northeast-1' 's3://src/data/a' 's3://dst/x/data/a'\n")
+  })
+
+  it('a child that dies mid-batch: the rest are failed with the exit code', async () => {
+    const engine = createS5cmdEngine(options('crash'))
+    const { ctx, results } = context()
+    await engine.run([task(1, 'a'), task(2, 'b')], ctx)
+    expect(results.map((r) => [r.id, r.outcome])).toEqual([
+      [2, 'synced'],
+      [1, 'failed'],
+    ])
+    expect(results[1]!.reason).toBe(`${NO_REPORT_REASON} (s5cmd exited with code 2)`)
+  })
+
+  it('a binary that cannot start: every task failed, with why', async () => {
+    const engine = createS5cmdEngine(options('', { binary: `${fake.dir}/does-not-exist` }))
+    const { ctx, results } = context()
+    await engine.run([task(1, 'a')], ctx)
+    expect(results).toEqual([expect.objectContaining({ id: 1, outcome: 'failed', reason: expect.stringMatching(/s5cmd could not run: .*ENOENT/) })])
+  })
+
+  it('cancel: SIGTERM honoured; finished tasks keep their result, the rest are "cancelled"; later batches never start', async () => {
+    const engine = createS5cmdEngine(options('term', { batchSize: 2 }))
+    const ac = new AbortController()
+    const { ctx, results, started } = context(ac.signal)
+    ctx.onResult = (r) => {
+      results.push(r)
+      ac.abort()
+    }
+    await engine.run([task(1, 'a'), task(2, 'b'), task(3, 'c')], ctx)
+    expect(results.map((r) => [r.id, r.outcome, r.reason])).toEqual([
+      [2, 'synced', undefined],
+      [1, 'failed', CANCELLED_REASON],
+      [3, 'failed', CANCELLED_REASON],
+    ])
+    expect(started).toEqual([[1, 2]])
+  })
+
+  it('cancel: a child that ignores SIGTERM is SIGKILLed after the grace period, and is gone', async () => {
+    const engine = createS5cmdEngine(options('hang', { killGraceMs: 300 }))
+    const ac = new AbortController()
+    const { ctx, results, logs } = context(ac.signal)
+    let pid = 0
+    const t0 = Date.now()
+    const timer = setInterval(() => {
+      const line = engine.recentLines().find((l) => l.startsWith('stdout: {"pid"'))
+      if (line) {
+        pid = (JSON.parse(line.slice(8)) as { pid: number }).pid
+        clearInterval(timer)
+        ac.abort()
+      }
+    }, 20)
+    await engine.run([task(1, 'a'), task(2, 'b')], ctx)
+    clearInterval(timer)
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(300)
+    expect(results.map((r) => r.outcome).sort()).toEqual(['failed', 'synced'])
+    expect(results.find((r) => r.outcome === 'failed')).toMatchObject({ reason: CANCELLED_REASON, errorClass: 'other' })
+    expect(pid).toBeGreaterThan(0)
+    expect(() => process.kill(pid, 0)).toThrow(/ESRCH/)
+    expect(logs).toContain('warn: s5cmd batch ended (cancelled, signal SIGKILL), 0 retries')
+  })
+
+  it('already aborted: nothing is spawned, every task reported cancelled', async () => {
+    const engine = createS5cmdEngine(options(''))
+    const ac = new AbortController()
+    ac.abort()
+    const { ctx, results, started } = context(ac.signal)
+    await engine.run([task(1, 'a'), task(2, 'b')], ctx)
+    expect(results.map((r) => r.reason)).toEqual([CANCELLED_REASON, CANCELLED_REASON])
+    expect(started).toEqual([])
+  })
+
+  it('maxProcesses > 1 runs batches side by side; still one result per task', async () => {
+    const engine = createS5cmdEngine(options('', { batchSize: 2, maxProcesses: 3 }))
+    const { ctx, results } = context()
+    const tasks = Array.from({ length: 11 }, (_, i) => task(i, `k${i}`))
+    await engine.run(tasks, ctx)
+    expect(results.map((r) => r.id).sort((a, b) => a - b)).toEqual(tasks.map((t) => t.id))
+    expect(results.every((r) => r.outcome === 'synced')).toBe(true)
+    expect(engine.batches).toEqual([2, 2, 2, 2, 2, 1])
+  })
+})

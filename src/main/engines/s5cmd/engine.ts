@@ -1,0 +1,172 @@
+// The s5cmd direct engine (DESIGN §6): batches of `cp` lines on the stdin of
+// `s5cmd --json --log debug ... run`, output read line by line as it arrives, one result per task.
+//
+// Sizing: `max_concurrent` is s5cmd's `--numworkers` (parallel copies inside ONE process); by
+// default one process runs at a time (`maxProcesses` 1), so the job's concurrency is exactly
+// max_concurrent. Raising maxProcesses multiplies it (numWorkers × maxProcesses copies in flight).
+// `partSizeMb` is accepted for the common engine settings but unused: an s3→s3 cp is a single
+// CopyObject (objects over 5 GB are routed to the SDK), so there are no parts to size.
+import { createInterface } from 'node:readline'
+import type { Readable } from 'node:stream'
+import { execa } from 'execa'
+import type { TaskResult } from '../../../shared/contract'
+import type { CopyTask, EngineContext, Endpoint, TransferEngine } from '../types'
+import { batchText, exportBatch, globalArgs, partitionTasks, type BatchExport } from './batch'
+import { childEnv, invocation, makeRedactor } from './invocation'
+import { parseLine, type Stream } from './parse'
+import { BatchReconciler, CANCELLED_REASON } from './reconcile'
+
+export interface S5cmdEngineOptions {
+  binary: string
+  version: string
+  source: Endpoint
+  destination: Endpoint
+  /** `--numworkers` per process: the job's max_concurrent. */
+  numWorkers: number
+  retryCount: number
+  batchSize: number
+  partSizeMb: number
+  /** s5cmd processes at once (default 1). */
+  maxProcesses?: number
+  /** SIGTERM → SIGKILL grace on cancellation (default 5 s): in-flight copies are not interrupted by SIGTERM. */
+  killGraceMs?: number
+  /** How many recent output lines to keep for the debug log (default 2000). */
+  keepLines?: number
+  /** Environment the child starts from (default process.env); credentials are layered on top. */
+  baseEnv?: NodeJS.ProcessEnv
+}
+
+export type S5cmdEngine = TransferEngine & {
+  /** Size of every batch started, in order (the report's batch_count / average_batch_size). */
+  readonly batches: number[]
+  /** The batch text and command line that reproduce a run of these tasks (no credentials). */
+  exportBatch(tasks: readonly CopyTask[], opts?: { batchFile?: string }): BatchExport
+  /** The last output lines, `stdout: ...` / `stderr: ...`, oldest first. */
+  recentLines(): string[]
+}
+
+export const UNCARRIABLE_PREFIX = 'not sent to s5cmd'
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const n = Math.max(1, Math.floor(size))
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += n) out.push(items.slice(i, i + n))
+  return out
+}
+
+export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
+  const { global, line } = invocation(opts)
+  const argv = globalArgs(global)
+  const keep = Math.max(0, opts.keepLines ?? 2_000)
+  const recent: string[] = []
+  const batches: number[] = []
+  const redact = makeRedactor(opts.source, opts.destination)
+  const remember = (s: string): void => {
+    recent.push(redact(s))
+    // Trim in bulk (amortised O(1) per line): a 100,000-object job prints 100,000+ lines.
+    if (recent.length > 2 * keep) recent.splice(0, recent.length - keep)
+  }
+
+  async function runBatch(batch: CopyTask[], outer: EngineContext): Promise<void> {
+    // Explicit, not a spread: the caller's context may be a class whose methods live on its prototype.
+    const ctx: EngineContext = {
+      signal: outer.signal,
+      onResult: (r) => outer.onResult(r),
+      onStart: (ids) => outer.onStart?.(ids),
+      log: (level, message) => outer.log(level, redact(message)),
+    }
+    const rec = new BatchReconciler(batch, line)
+    const emit = (r: TaskResult | null): void => {
+      if (!r) return
+      try {
+        ctx.onResult(r)
+      } catch (err) {
+        ctx.log('error', `s5cmd engine: onResult threw for task ${r.id}: ${(err as Error).message}`)
+      }
+    }
+    const flushAnomalies = (() => {
+      let seen = 0
+      return () => {
+        for (; seen < rec.anomalies.length; seen++) ctx.log('warn', rec.anomalies[seen]!)
+      }
+    })()
+    if (ctx.signal.aborted) {
+      for (const r of rec.finish({ cancelled: true })) emit(r)
+      return
+    }
+    batches.push(batch.length)
+    ctx.onStart?.(batch.map((t) => t.id))
+    ctx.log('debug', `s5cmd batch of ${batch.length}: ${[opts.binary, ...argv].join(' ')}`)
+
+    // shell:false (default): argv goes to the binary as is. execa owns the child: cancelSignal sends
+    // SIGTERM, forceKillAfterDelay follows with SIGKILL, cleanup kills it if this process exits.
+    const child = execa(opts.binary, argv, {
+      input: batchText(batch, line),
+      buffer: false,
+      reject: false,
+      env: childEnv(opts.baseEnv ?? process.env, opts.source, opts.destination),
+      extendEnv: false,
+      cancelSignal: ctx.signal,
+      killSignal: 'SIGTERM',
+      forceKillAfterDelay: opts.killGraceMs ?? 5_000,
+      cleanup: true,
+      windowsHide: true,
+    })
+
+    const read = (stream: Readable | null, name: Stream): Promise<void> =>
+      new Promise((resolve) => {
+        if (!stream) return resolve()
+        const rl = createInterface({ input: stream, crlfDelay: Infinity })
+        rl.on('line', (text) => {
+          remember(`${name}: ${text}`)
+          const ev = parseLine(text, name)
+          if (!ev) return
+          if (ev.kind === 'retry') ctx.log('debug', `s5cmd ${ev.error}`)
+          emit(rec.accept(ev))
+          flushAnomalies()
+        })
+        rl.once('close', () => resolve())
+        stream.once('error', () => rl.close())
+      })
+
+    const [result] = await Promise.all([child, read(child.stdout, 'stdout'), read(child.stderr, 'stderr')])
+    const cancelled = Boolean(result.isCanceled) || (ctx.signal.aborted && result.exitCode !== 0)
+    const spawnFailed = result.exitCode === undefined && !result.signal && !result.isCanceled
+    for (const r of rec.finish({
+      exitCode: result.exitCode ?? null,
+      signal: result.signal ?? null,
+      cancelled,
+      processError: spawnFailed ? `s5cmd could not run: ${result.originalMessage || result.shortMessage}` : undefined,
+    }))
+      emit(r)
+    flushAnomalies()
+    ctx.log(
+      result.exitCode === 0 ? 'debug' : 'warn',
+      `s5cmd batch ended (${cancelled ? 'cancelled, ' : ''}${result.signal ? `signal ${result.signal}` : `exit ${result.exitCode}`}), ${rec.retries} retries`,
+    )
+  }
+
+  return {
+    name: 's5cmd',
+    batches,
+    recentLines: () => recent.slice(-keep),
+    exportBatch: (tasks, o = {}) => exportBatch(tasks, { ...global, ...line, binary: opts.binary, batchFile: o.batchFile, destination: opts.destination }),
+    async run(tasks, ctx) {
+      const { carry, route } = partitionTasks(tasks)
+      for (const { task, reason } of route)
+        ctx.onResult({ id: task.id, outcome: 'failed', engine: 's5cmd', bytes: 0, reason: `${UNCARRIABLE_PREFIX}: ${reason}`, errorClass: 's5cmd' })
+      const queue = chunk(carry, opts.batchSize)
+      let next = 0
+      const worker = async (): Promise<void> => {
+        while (next < queue.length) {
+          const batch = queue[next++]!
+          await runBatch(batch, ctx)
+        }
+      }
+      const n = Math.min(Math.max(1, Math.floor(opts.maxProcesses ?? 1)), queue.length)
+      await Promise.all(Array.from({ length: n }, worker))
+    },
+  }
+}
+
+export { CANCELLED_REASON, childEnv, invocation, makeRedactor }
