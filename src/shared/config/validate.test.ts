@@ -338,7 +338,7 @@ describe('validateConfig — several problems at once', () => {
   })
 
   // validate.ts promises "collecting every issue with its code"; a shape error currently hides every rule error.
-  it.fails('reports shape problems and rule problems of the same file together', () => {
+  it('reports shape problems and rule problems of the same file together', () => {
     const { destination_bucket: _b, ...noBucket } = BASE
     const issues = issuesOf({ ...noBucket, performance_optimization: { batch_size: 0 }, markets: ['futures'] })
     const codes = issues.map((i) => i.code).sort()

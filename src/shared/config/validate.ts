@@ -50,9 +50,20 @@ function pick(v: string[] | Record<string, string[]> | undefined, key: string, k
 }
 
 export function validateConfig(input: unknown, opts: ValidateOptions = {}): ConfigResult {
-  const parsed = rawConfigSchema.safeParse(applyEnvOverrides(input, opts.env ?? {}))
-  if (!parsed.success) return { ok: false, issues: fromZod(parsed.error) }
-  const c = parsed.data
+  const raw = applyEnvOverrides(input, opts.env ?? {}) as Record<string, unknown>
+  const parsed = rawConfigSchema.safeParse(raw)
+  if (parsed.success) return checkRules(parsed.data, opts)
+  // Report every problem at once: drop the malformed fields, check the rules on the rest, and
+  // keep the rule issues that do not just repeat a dropped field.
+  const shape = fromZod(parsed.error)
+  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])))
+  const rest = rawConfigSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k))))
+  const rules = rest.success ? checkRules(rest.data, opts) : { ok: true as const }
+  const more = rules.ok ? [] : rules.issues.filter((i) => !bad.has(i.field.split('.')[0]) && !(i.code === 'CE001' && bad.has('destination_bucket')))
+  return { ok: false, issues: [...shape, ...more] }
+}
+
+function checkRules(c: ParsedConfig, opts: ValidateOptions): ConfigResult {
   const issues: ConfigIssue[] = []
   const push = (...a: Parameters<typeof issue>) => issues.push(issue(...a))
 
@@ -84,7 +95,7 @@ export function validateConfig(input: unknown, opts: ValidateOptions = {}): Conf
   for (const market of markets) {
     const offered = CATALOG[market]
     const dataTypes = pick(c.data_types, market, marketOf) ?? []
-    const symbols = (pick(c.symbols, market, marketOf) ?? []).map((s) => s.toUpperCase())
+    const symbols = [...new Set((pick(c.symbols, market, marketOf) ?? []).map((s) => s.toUpperCase()))]
     for (const s of symbols) if (!SYMBOL_RE.test(s)) push('CE008', `symbols`, `"${s}" is not a valid symbol`)
     if (c.symbols && symbols.length === 0) push('CE014', 'symbols', `no symbols for market ${market}`)
     if (c.data_types && dataTypes.length === 0) push('CE014', 'data_types', `no data types for market ${market}`)
