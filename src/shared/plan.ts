@@ -36,12 +36,13 @@ export interface PlannedTask {
 export interface Plan {
   tasks: PlannedTask[]
   missingKeys: string[]
+  extraneousKeys: string[]
   summary: PlanSummary
 }
 
 /** The folders a selection touches and the zip keys expected in each. */
 export function planFolders(config: JobConfig, today: string): FolderPlan[] {
-  const byFolder = new Map<string, FolderPlan>()
+  const byFolder = new Map<string, FolderPlan & { seen: Set<string> }>()
   const root = config.source.prefix
   const { start, end } = config.date_range
   for (const item of config.selection) {
@@ -54,13 +55,17 @@ export function planFolders(config: JobConfig, today: string): FolderPlan[] {
           const folder = archiveFolder(ref, root)
           let f = byFolder.get(folder)
           if (!f) {
-            f = { folder, dataset: [item.market, frequency, item.dataType, interval].filter(Boolean).join('/'), symbol, expected: [] }
+            f = { folder, dataset: [item.market, frequency, item.dataType, interval].filter(Boolean).join('/'), symbol, expected: [], seen: new Set() }
             byFolder.set(folder, f)
           }
-          f.expected.push(archiveKey({ ...ref, period }, root))
+          // Contracts that share a pair folder (COIN-M index klines) expect the same keys once.
+          const key = archiveKey({ ...ref, period }, root)
+          if (f.seen.has(key)) continue
+          f.seen.add(key)
+          f.expected.push(key)
         }
   }
-  return [...byFolder.values()]
+  return [...byFolder.values()].map(({ seen: _seen, ...f }) => f)
 }
 
 /** Where a source object lands: mirrored under the prefix, or the same path under a local folder. */
@@ -92,7 +97,7 @@ export function destinationListPrefix(config: JobConfig, folder: string): string
 }
 
 /** destinationKeyOf with the prefix normalised once: the planner calls it per object. */
-function destinationKeyFn(config: JobConfig): (sourceKey: string) => string {
+export function destinationKeyFn(config: JobConfig): (sourceKey: string) => string {
   if (config.output_directory) return (k) => k
   if (config.destination_layout === 'hive') return (k) => hiveKey(config.destination_prefix, k, config.source.prefix)
   const head = mirrorKey(config.destination_prefix, '')
@@ -153,9 +158,11 @@ export function buildPlan(
     changed,
     missing: missingKeys.length,
     missingKeys: missingKeys.slice(0, 1000),
+    extraneous: 0,
+    extraneousKeys: [],
     byDataset: [...rows.values()],
   }
-  return { tasks, missingKeys, summary }
+  return { tasks, missingKeys, extraneousKeys: [], summary }
 }
 
 /** A short human label for a job: "spot klines 1h · BTCUSDT, ETHUSDT · 2024-03-01…2024-03-10". */

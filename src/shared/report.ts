@@ -12,6 +12,7 @@ export interface ReportInput {
   synced: number
   skipped: number
   failed: number
+  deleted?: number
   bytesTransferred: number
   /** Objects per engine, e.g. { 'sdk-copy': 480 }. */
   engines: Record<string, number>
@@ -46,6 +47,7 @@ export function buildReport(r: ReportInput): Report {
     files_synced: r.synced,
     files_skipped: r.skipped,
     files_failed: r.failed,
+    files_deleted: r.deleted ?? 0,
     total_files_processed: processed,
     files_planned: r.planned.objects,
     bytes_transferred: r.bytesTransferred,

@@ -108,6 +108,24 @@ describe('copy job against a local S3', () => {
     expect(second).toMatchObject({ files_synced: 0, files_skipped: 4 })
   })
 
+  it('sync mode reports destination objects the archive no longer has, and deletes them only when asked', async () => {
+    const gone = `bronze/binance/${MISSING}` // the archive has no such file
+    await env.client.send(new PutObjectCommand({ Bucket: LAKE_BUCKET, Key: gone, Body: 'old' }))
+    await env.client.send(new PutObjectCommand({ Bucket: LAKE_BUCKET, Key: 'bronze/binance/notes.txt', Body: 'mine' }))
+    const app = createApp({ transport: 'websocket', dataDir: env.dataDir, snapshotMs: 50 })
+    const plan = await app.handlers['plan:preview']({ config: { ...env.base, ...selection(), sync_mode: 'sync' } })
+    expect(plan).toMatchObject({ extraneous: 1, extraneousKeys: [gone] })
+    const kept = (await (await app.services.jobs.start(job({ sync_mode: 'sync' }))).done)!
+    expect(kept.files_deleted).toBe(0)
+    expect(await listKeys(env.client, LAKE_BUCKET, gone)).toEqual([gone])
+    const pruned = (await (await app.services.jobs.start(job({ sync_mode: 'sync', delete_extraneous: true }))).done)!
+    await app.close()
+    expect(pruned).toMatchObject({ files_deleted: 1, files_failed: 0 })
+    expect(await listKeys(env.client, LAKE_BUCKET, gone)).toEqual([])
+    // Outside the selected folders nothing is judged, let alone deleted.
+    expect(await listKeys(env.client, LAKE_BUCKET, 'bronze/binance/notes.txt')).toEqual(['bronze/binance/notes.txt'])
+  })
+
   it('fails the objects it cannot write with the service error and a non-completed status', async () => {
     const app = createApp({ transport: 'websocket', dataDir: env.dataDir, snapshotMs: 50 })
     const { done } = await app.services.jobs.start(job({ destination_bucket: 'no-such-bucket', enable_incremental: false, symbols: ['ETHUSDT'], date_range: { start: '2024-03-01', end: '2024-03-02' } }))

@@ -9,6 +9,7 @@ import { createEngine } from '../engines/create-engine'
 import { makeS3Client, destinationEndpoint, sourceEndpoint } from '../s3/clients'
 import { makePlan } from '../plan/make-plan'
 import { ProgressAggregator } from './aggregator'
+import { deleteExtraneous } from './delete-extraneous'
 import { Journal, hashConfig } from './journal'
 
 export interface JobRun {
@@ -74,6 +75,15 @@ export async function runJob(run: JobRun): Promise<Report> {
     await journal.close()
   }
 
+  let deleted = 0
+  if (plan.extraneousKeys.length > 0) {
+    if (config.delete_extraneous && !signal.aborted && !config.output_directory) {
+      const r = await deleteExtraneous(dst, plan.extraneousKeys, signal)
+      deleted = r.deleted
+      log(r.errors.length ? 'warn' : 'info', `Deleted ${r.deleted} destination objects the archive no longer has${r.errors.length ? `; ${r.errors.length} could not be deleted: ${r.errors.slice(0, 3).join('; ')}` : ''}`)
+    } else log('info', `${plan.extraneousKeys.length} destination objects are no longer in the archive; set delete_extraneous to remove them`)
+  }
+
   const status = signal.aborted ? 'cancelled' : counts.failed > 0 ? 'failed' : 'completed'
   const report = buildReport({
     jobId,
@@ -84,6 +94,7 @@ export async function runJob(run: JobRun): Promise<Report> {
     synced: counts.synced,
     skipped: counts.skipped,
     failed: counts.failed,
+    deleted,
     bytesTransferred: counts.bytes,
     engines,
     s5cmd: { available: run.s5cmd.found && run.s5cmd.supported === true, version: run.s5cmd.version ?? null },

@@ -7,6 +7,7 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import type { JobConfig } from '../../shared/config/validate'
 import { today } from '../../shared/dates'
 import { estimatePlan, type Throughput } from '../../shared/estimate'
+import { findExtraneous } from '../../shared/plan-sync'
 import { buildPlan, destinationListPrefix, planFolders, type ListedObject, type Plan } from '../../shared/plan'
 import { AppError } from '../../shared/contract'
 import { classifyError, describeError } from '../engines/errors'
@@ -41,7 +42,8 @@ export async function makePlan(config: JobConfig, ctx: PlanContext): Promise<Pla
   const source = new Map<string, ListedObject[]>(listed)
 
   let destination: Map<string, ListedObject> | undefined
-  if (config.enable_incremental) {
+  const sync = config.sync_mode === 'sync'
+  if (config.enable_incremental || sync) {
     destination = new Map()
     // Daily and monthly folders share one Hive prefix: list each prefix once.
     const prefixes = [...new Set(folders.map((f) => destinationListPrefix(config, f.folder)))]
@@ -55,7 +57,13 @@ export async function makePlan(config: JobConfig, ctx: PlanContext): Promise<Pla
     })
     for (const objects of found) for (const o of objects) destination.set(o.key, o)
   }
-  const plan = buildPlan(config, folders, source, destination)
+  // The diff needs the listing; a plain copy without incremental skip does not use it.
+  const plan = buildPlan(config, folders, source, config.enable_incremental ? destination : undefined)
+  if (sync && destination) {
+    plan.extraneousKeys = findExtraneous(config, folders, source, destination)
+    plan.summary.extraneous = plan.extraneousKeys.length
+    plan.summary.extraneousKeys = plan.extraneousKeys.slice(0, 1000)
+  }
   plan.summary.estimate = estimatePlan(config, plan.summary, listRequests, ctx.measured)
   return { ...plan, listRequests }
 }

@@ -62,6 +62,8 @@ export const rawConfigSchema = z.object({
   /** mirror: `<prefix>/<archive key>`; hive: `<prefix>/market=…/data_type=…/symbol=…/interval=…/date=…/<file>`. */
   destination_layout: z.enum(['mirror', 'hive']).default('mirror'),
   sync_mode: z.enum(['copy', 'sync']).default('copy'),
+  /** With sync_mode sync: delete destination objects the archive no longer has. Off unless set. */
+  delete_extraneous: z.boolean().default(false),
   enable_incremental: z.boolean().default(true),
   performance_optimization: performanceSchema.default(performanceSchema.parse({})),
   s3_config: s3ConfigSchema.default(s3ConfigSchema.parse({})),

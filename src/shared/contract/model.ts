@@ -57,6 +57,9 @@ export const planSummarySchema = z.object({
   /** Expected archive files (zips) that the source listing does not have. */
   missing: z.number(),
   missingKeys: z.array(z.string()),
+  /** sync_mode "sync": destination objects in the selected folders that the archive no longer has. */
+  extraneous: z.number(),
+  extraneousKeys: z.array(z.string()),
   byDataset: z.array(z.object({ dataset: z.string(), symbol: z.string(), objects: z.number(), bytes: z.number(), missing: z.number() })),
   /** Requests, cost and time; absent where no listing was made. */
   estimate: z
@@ -89,6 +92,8 @@ export const reportSchema = z.object({
   files_synced: z.number(),
   files_skipped: z.number(),
   files_failed: z.number(),
+  /** Extraneous destination objects deleted (sync_mode "sync" with delete_extraneous only). */
+  files_deleted: z.number(),
   total_files_processed: z.number(),
   files_planned: z.number(),
   bytes_transferred: z.number(),
