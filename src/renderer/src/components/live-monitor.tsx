@@ -1,0 +1,76 @@
+import { useCancelJob } from '../hooks/use-job'
+import { formatByteRate, formatBytes, formatCount, formatEta, formatObjectRate } from '../lib/format'
+import { isActive } from '../lib/job-view'
+import { useJobStore } from '../state/job-store'
+import { ErrorNote } from './config-issues'
+import { ProgressMeter } from './progress-meter'
+import { Stat, StatList } from './stat-list'
+import { ThroughputChart } from './throughput-chart'
+
+const ENGINE_LABEL: Record<string, string> = {
+  s5cmd: 's5cmd (direct)',
+  'sdk-copy': 'SDK server-side copy',
+  'sdk-stream': 'SDK stream',
+  download: 'download',
+}
+
+export function LiveMonitor() {
+  const { jobId, state, message, snapshot, series, log } = useJobStore()
+  const { cancel, cancelling, error } = useCancelJob()
+  if (!jobId) return null
+  const active = isActive(state)
+  const done = snapshot?.done
+  const total = snapshot?.total
+
+  return (
+    <section className="panel monitor" role="region" aria-label="Live monitor">
+      <div className="panel-title">
+        <h2>Live monitor</h2>
+        <span className={`state state-${state ?? 'none'}`} role="status">
+          {state ?? 'starting'}
+        </span>
+      </div>
+      {message && <p className="hint">{message}</p>}
+      <ProgressMeter label="Copy progress" done={done?.objects ?? 0} total={total ? total.objects : null} />
+      <StatList label="Progress figures">
+        <Stat label="Objects">
+          {formatCount(done?.objects ?? 0)} / {total ? formatCount(total.objects) : '—'}
+        </Stat>
+        <Stat label="Bytes">
+          {formatBytes(done?.bytes ?? 0)} / {total ? formatBytes(total.bytes) : '—'}
+        </Stat>
+        <Stat label="Throughput">{snapshot ? formatByteRate(snapshot.bytesPerSec) : '—'}</Stat>
+        <Stat label="Objects per second">{snapshot ? formatObjectRate(snapshot.objectsPerSec) : '—'}</Stat>
+        <Stat label="ETA">{active ? formatEta(snapshot?.etaSeconds ?? null) : '—'}</Stat>
+        <Stat label="Engine">{snapshot?.engine ? (ENGINE_LABEL[snapshot.engine] ?? snapshot.engine) : '—'}</Stat>
+        <Stat label="In flight">{formatCount(snapshot?.inFlight ?? 0)}</Stat>
+        <Stat label="Failed so far" tone={(done?.failed ?? 0) > 0 ? 'bad' : undefined}>
+          {formatCount(done?.failed ?? 0)}
+        </Stat>
+      </StatList>
+      <ThroughputChart series={series} />
+      {active && (
+        <div className="actions">
+          <button type="button" className="danger" disabled={cancelling || state === 'cancelling'} onClick={() => cancel(jobId)}>
+            {state === 'cancelling' ? 'Cancelling…' : 'Cancel'}
+          </button>
+        </div>
+      )}
+      {error && <ErrorNote title="Cancel failed." error={error} />}
+      {log.some((l) => l.level !== 'info') && (
+        <details className="job-log">
+          <summary>Warnings and errors ({log.filter((l) => l.level !== 'info').length})</summary>
+          <ul>
+            {log
+              .filter((l) => l.level !== 'info')
+              .map((l, i) => (
+                <li key={i} className={`log-${l.level}`}>
+                  {l.message}
+                </li>
+              ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react'
+import uPlot from 'uplot'
+import 'uplot/dist/uPlot.min.css'
+import { useColorScheme } from '../hooks/use-color-scheme'
+import { CHART_HEIGHT, chartOptions, toAlignedData, type ChartColors } from '../lib/chart-options'
+import { formatByteRate, formatObjectRate } from '../lib/format'
+import type { ThroughputSeries } from '../lib/throughput-series'
+
+function readColors(el: HTMLElement): ChartColors {
+  const css = getComputedStyle(el)
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback
+  return {
+    text: v('--text-muted', '#555'),
+    grid: v('--border', '#ddd'),
+    bytes: v('--accent', '#2563eb'),
+    objects: v('--accent-2', '#d97706'),
+  }
+}
+
+export function ThroughputChart({ series }: { series: ThroughputSeries }) {
+  const hostRef = useRef<HTMLDivElement>(null)
+  const plotRef = useRef<uPlot | null>(null)
+  const latest = useRef(series)
+  latest.current = series
+  const scheme = useColorScheme()
+
+  useEffect(() => {
+    const host = hostRef.current
+    if (!host) return
+    const plot = new uPlot(chartOptions(Math.max(320, host.clientWidth), readColors(host)), toAlignedData(latest.current), host)
+    plotRef.current = plot
+    const resize = new ResizeObserver(([entry]) => {
+      if (entry) plot.setSize({ width: Math.max(320, Math.floor(entry.contentRect.width)), height: CHART_HEIGHT })
+    })
+    resize.observe(host)
+    return () => {
+      resize.disconnect()
+      plot.destroy()
+      plotRef.current = null
+    }
+  }, [scheme])
+
+  useEffect(() => {
+    plotRef.current?.setData(toAlignedData(series))
+  }, [series])
+
+  const n = series.t.length
+  const summary =
+    n === 0
+      ? 'No throughput samples yet.'
+      : `Latest: ${formatByteRate(series.bytesPerSec[n - 1])}, ${formatObjectRate(series.objectsPerSec[n - 1])}.`
+
+  return (
+    <figure className="chart">
+      <figcaption>Throughput (last 10 minutes)</figcaption>
+      <div ref={hostRef} className="chart-host" role="img" aria-label={`Throughput chart. ${summary}`} />
+    </figure>
+  )
+}

@@ -1,0 +1,48 @@
+import { useQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
+import { validateConfig } from '../../../shared/config/validate'
+import type { PlanSummary } from '../../../shared/contract'
+import { useApi } from '../api/api-context'
+import { toAppError, type AppErrorData } from '../api/app-error'
+import { buildJobConfig, type JobConfigInput } from '../lib/selection'
+import { useSelectionStore } from '../state/selection-store'
+import { useDebouncedValue } from './use-debounced-value'
+
+export type ConfigIssueView = NonNullable<AppErrorData['issues']>[number]
+
+export interface PlanPreview {
+  /** Problems found before asking the server (same rules and CE codes as main). */
+  issues: ConfigIssueView[]
+  plan: PlanSummary | undefined
+  /** The config the shown plan was made for: what Start must send. */
+  plannedConfig: JobConfigInput | null
+  pending: boolean
+  error: AppErrorData | null
+}
+
+const DEBOUNCE_MS = 400
+
+export function usePlanPreview(): PlanPreview {
+  const api = useApi()
+  const selection = useSelectionStore((s) => s.selection)
+  const config = useMemo(() => buildJobConfig(selection), [selection])
+  const local = useMemo(() => validateConfig(config), [config])
+  const key = local.ok ? JSON.stringify(config) : null
+  const settledKey = useDebouncedValue(key, DEBOUNCE_MS)
+  const current = settledKey !== null && settledKey === key
+
+  const query = useQuery({
+    queryKey: ['plan:preview', settledKey],
+    queryFn: () => api.plan.preview({ config: JSON.parse(settledKey ?? '{}') as JobConfigInput }),
+    enabled: current,
+    retry: false,
+  })
+
+  return {
+    issues: local.ok ? [] : local.issues,
+    plan: current ? query.data : undefined,
+    plannedConfig: current && query.data ? (JSON.parse(settledKey) as JobConfigInput) : null,
+    pending: key !== null && (!current || query.isFetching),
+    error: current && query.error ? toAppError(query.error) : null,
+  }
+}
