@@ -99,7 +99,8 @@ export async function runJob(run: JobRun): Promise<Report> {
     engines,
     s5cmd: { available: run.s5cmd.found && run.s5cmd.supported === true, version: run.s5cmd.version ?? null },
     batches: engine.batches ?? [],
-    fallbacks: route.fallbacks,
+    fallbacks: [...route.fallbacks, ...(engine.fallbacks ?? [])],
+    fallbackCount: route.fallbacks.length + (engine.fallbackCount ?? 0),
     errorsByClass,
     failures,
     // maxRSS is in kilobytes; it is the whole process's peak, engines included.

@@ -1,0 +1,68 @@
+// The direct-sync route: s5cmd carries what it can; the SDK's server-side copy takes the keys s5cmd
+// cannot carry safely, and — once — the tasks s5cmd failed for a retryable cause (spec §7.2).
+// AccessDenied (RE002) is critical: the job stops and says which bucket, no fallback.
+import type { ErrorClass, TaskResult } from '../../shared/contract'
+import type { BuiltEngine } from './create-engine'
+import { partitionTasks } from './s5cmd/batch'
+import type { S5cmdEngine } from './s5cmd/engine'
+import type { CopyTask, EngineContext, TransferEngine } from './types'
+
+/** Causes worth a second try through another engine; not-found and checksum failures are final. */
+const RETRYABLE: ReadonlySet<ErrorClass> = new Set(['network', 'throttled', 's5cmd', 'other'])
+
+export type DirectEngine = BuiltEngine & { fallbacks: string[]; fallbackCount: number }
+
+export function createDirectEngine(s5cmd: S5cmdEngine, sdk: TransferEngine, destinationBucket: string): DirectEngine {
+  const fallbacks: string[] = []
+  const tally = new Map<string, number>()
+  const note = (why: string) => tally.set(why, (tally.get(why) ?? 0) + 1)
+  return {
+    name: 's5cmd',
+    batches: s5cmd.batches,
+    fallbacks,
+    get fallbackCount() {
+      return [...tally.values()].reduce((a, n) => a + n, 0)
+    },
+    async run(tasks: readonly CopyTask[], ctx: EngineContext) {
+      const byId = new Map(tasks.map((t) => [t.id, t]))
+      const { carry, route } = partitionTasks(tasks)
+      const retry: CopyTask[] = route.map((r) => r.task)
+      for (const r of route) note(`key routed to the SDK: ${r.reason.replace(/".*"|U\+[0-9A-F]+/, 'a character')}`)
+
+      // s5cmd keeps copying after a denial; stop it ourselves, and with it the job.
+      const stop = new AbortController()
+      const onOuterAbort = () => stop.abort()
+      ctx.signal.addEventListener('abort', onOuterAbort, { once: true })
+      let denied: string | undefined
+      const inner: EngineContext = {
+        ...ctx,
+        signal: stop.signal,
+        onResult(r: TaskResult) {
+          if (r.outcome !== 'failed') return ctx.onResult(r)
+          if (r.errorClass === 'permission' && !denied) {
+            denied = `not attempted: stopped after AccessDenied writing to ${destinationBucket} (RE002: grant s3:GetObject on the source and s3:PutObject on the destination)`
+            ctx.log('error', `${r.reason} — stopping the job`)
+            stop.abort()
+          }
+          if (denied || ctx.signal.aborted || !RETRYABLE.has(r.errorClass ?? 'other')) return ctx.onResult(denied && r.errorClass !== 'permission' ? { ...r, reason: denied } : r)
+          note(`s5cmd ${r.errorClass} error, retried through the SDK`)
+          retry.push(byId.get(r.id)!)
+        },
+      }
+      try {
+        if (carry.length > 0) await s5cmd.run(carry, inner)
+      } finally {
+        ctx.signal.removeEventListener('abort', onOuterAbort)
+      }
+      if (denied || ctx.signal.aborted) {
+        for (const t of retry) ctx.onResult({ id: t.id, outcome: 'failed', bytes: 0, engine: 's5cmd', reason: denied ?? 'cancelled', errorClass: 'other', attempts: 0 })
+        return
+      }
+      if (retry.length > 0) {
+        ctx.log('warn', `Handing ${retry.length} objects to the SDK engine (${[...tally.keys()].join('; ')})`)
+        await sdk.run(retry, ctx)
+      }
+      for (const [why, n] of tally) fallbacks.push(`${why} (${n} objects)`)
+    },
+  }
+}
