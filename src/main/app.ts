@@ -53,6 +53,6 @@ export function createApp(opts: AppOptions): App {
       credentials: s3.access_key_id ? `access key ${mask(s3.access_key_id)}` : s3.profile ? `profile ${s3.profile}` : 'AWS default chain',
     },
   }
-  const services: Services = { jobs, baseConfig: base, info, env }
+  const services: Services = { jobs, baseConfig: base, info, env, dataDir }
   return { services, handlers: makeHandlers(services), dataDir, close: () => jobs.close() }
 }

@@ -10,6 +10,7 @@ import { makePlan } from './plan/make-plan'
 import { destinationEndpoint, makeS3Client, sourceEndpoint } from './s3/clients'
 import { listAll } from './s3/list'
 import { mergeConfig } from './settings'
+import { makeWorkbenchHandlers } from './workbench-handlers'
 
 export interface Services {
   jobs: JobManager
@@ -17,6 +18,8 @@ export interface Services {
   baseConfig: Record<string, unknown>
   info: AppInfo
   env: Readonly<Record<string, string | undefined>>
+  /** Where jobs and caches live. */
+  dataDir: string
 }
 
 export type Handlers = { [C in CommandName]: (req: z.output<Commands[C]['req']>) => Promise<CommandResponse<C>> }
@@ -68,6 +71,7 @@ export function makeHandlers(s: Services): Handlers {
     'jobs:status': ({ jobId }) => s.jobs.status(jobId),
     'jobs:list': async () => ({ jobs: await s.jobs.list() }),
     'jobs:report': ({ jobId }) => s.jobs.report(jobId),
+    ...makeWorkbenchHandlers(s),
   }
 }
 

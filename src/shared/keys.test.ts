@@ -132,7 +132,7 @@ describe('small helpers', () => {
   })
 
   it('SYMBOL_RE accepts archive symbols and rejects anything shell- or path-like', () => {
-    for (const s of ['BTCUSDT', '1INCHUSDT', 'BTCUSD_PERP', 'BTCUSDT_210326', 'LUNAUSDT_SETTLED', 'AERGOUSDTSETTLED']) expect(SYMBOL_RE.test(s), s).toBe(true)
+    for (const s of ['BTCUSDT', '1INCHUSDT', 'BTCUSD_PERP', 'BTCUSDT_210326', 'LUNAUSDT_SETTLED', 'AERGOUSDTSETTLED', '币安人生USDT']) expect(SYMBOL_RE.test(s), s).toBe(true)
     for (const s of ['', 'btcusdt', 'BTC/USDT', '..', 'BTC USDT', "BTC'X", '_BTC', 'A'.repeat(65), 'BTC\nUSDT']) expect(SYMBOL_RE.test(s), JSON.stringify(s)).toBe(false)
   })
 })

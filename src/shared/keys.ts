@@ -12,8 +12,11 @@ export interface FileRef {
   period: string
 }
 
-/** Symbols are data that end up in keys and s5cmd lines: letters, digits, `_` and `-` only. */
-export const SYMBOL_RE = /^[A-Z0-9][A-Z0-9_-]{0,63}$/
+/**
+ * Symbols are data that end up in keys and s5cmd lines: upper-case or CJK letters (Binance lists
+ * instruments such as 币安人生USDT), digits, `_` and `-` only — never a path or shell character.
+ */
+export const SYMBOL_RE = /^[\p{Lu}\p{Lo}\p{N}][\p{Lu}\p{Lo}\p{N}_-]{0,63}$/u
 
 /**
  * The archive directory of a symbol. COIN-M index klines live under the pair:

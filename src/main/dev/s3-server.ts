@@ -49,6 +49,44 @@ try { crypto.createCipheriv('des', Buffer.alloc(8), Buffer.alloc(8)) } catch {
   }
 }
 const S3rver = require(cfg.s3rverPath)
+// s3rver 3.7.1 lists in readdir order and prunes folders below a delimiter, so paginated listings
+// can skip keys and "symbol" listings (delimiter '/') come back empty. Replace its listing with
+// S3's semantics: every key, in UTF-8 byte order, then start-after, prefix, delimiter, max-keys.
+{
+  const path = require('node:path'), fs = require('node:fs')
+  const lib = path.dirname(cfg.s3rverPath)
+  const Store = require(path.join(lib, 'stores', 'filesystem.js'))
+  const S3Object = require(path.join(lib, 'models', 'object.js'))
+  const SUFFIX = '._S3rver_object'
+  const byteOrder = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))
+  Store.prototype.listObjects = async function (bucket, options) {
+    const { delimiter = '', startAfter = '', prefix = '', maxKeys = Infinity } = options
+    const keys = []
+    const walk = (dir, rel) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(path.join(dir, e.name), rel + e.name + '/')
+        else if (e.name.endsWith(SUFFIX)) keys.push(rel + e.name.slice(0, -SUFFIX.length))
+      }
+    }
+    walk(this.getBucketPath(bucket), '')
+    keys.sort(byteOrder)
+    const found = [], prefixes = new Set()
+    let isTruncated = false
+    for (const key of keys) {
+      if (!key.startsWith(prefix) || (startAfter && byteOrder(key, startAfter) <= 0)) continue
+      const idx = delimiter ? key.slice(prefix.length).indexOf(delimiter) : -1
+      if (idx !== -1) { prefixes.add(key.slice(0, prefix.length + idx + delimiter.length)); continue }
+      if (found.length >= maxKeys) { isTruncated = true; break }
+      found.push(key)
+    }
+    const meta = await Promise.all(found.map((k) => this.getMetadata(bucket, k).catch(() => undefined)))
+    return {
+      objects: found.map((k, i) => meta[i] && new S3Object(bucket, k, null, meta[i])).filter(Boolean),
+      commonPrefixes: [...prefixes].sort(byteOrder),
+      isTruncated,
+    }
+  }
+}
 const server = new S3rver({
   address: '127.0.0.1', port: cfg.port, directory: cfg.dir, silent: cfg.silent,
   configureBuckets: cfg.buckets.map((name) => ({ name })),

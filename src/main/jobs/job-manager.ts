@@ -86,6 +86,8 @@ export class JobManager {
 
   async status(jobId: string): Promise<JobSummary> {
     const job = this.jobs.get(jobId)
+    // The final state event goes out as the report lands on disk, a moment before `done` resolves.
+    if (job && !job.report && ['completed', 'failed', 'cancelled'].includes(job.state)) job.report = (await this.readPast(jobId))?.report ?? null
     if (job) return { jobId, state: job.state, createdAt: job.createdAt, label: job.label, snapshot: job.snapshot, report: job.report }
     const past = await this.readPast(jobId)
     if (!past) throw new AppError('JOB_NOT_FOUND', `No job ${jobId} in ${join(this.dataDir, 'jobs')}`)

@@ -31,7 +31,7 @@ export async function listAll(
     for (const o of page.Contents ?? [])
       if (o.Key !== undefined)
         objects.push({ key: o.Key, size: o.Size ?? 0, etag: o.ETag?.replaceAll('"', ''), lastModified: o.LastModified?.toISOString() })
-    for (const p of page.CommonPrefixes ?? []) if (p.Prefix) prefixes.push(p.Prefix)
+    for (const p of page.CommonPrefixes ?? []) if (p.Prefix && prefixes.at(-1) !== p.Prefix) prefixes.push(p.Prefix)
     token = page.IsTruncated ? page.NextContinuationToken : undefined
   } while (token)
   return { objects, prefixes, requests }

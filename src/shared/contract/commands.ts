@@ -2,6 +2,7 @@
 // Both transports (Electron IPC, WebSocket) bind this table and parse every input with it.
 import { z } from 'zod'
 import { jobStateSchema, planSummarySchema, reportSchema, snapshotSchema, taskResultSchema } from './model'
+import { workbenchCommands } from './workbench'
 
 /** A job file as the user wrote it; validated in main by validateConfig (CE codes). */
 const configInput = z.record(z.string(), z.unknown())
@@ -43,8 +44,8 @@ export const commands = {
     res: z.object({ ok: z.boolean(), issues: z.array(configIssueSchema) }),
   },
   'catalog:symbols': {
-    req: z.object({ market: z.string(), frequency: z.enum(['daily', 'monthly']), dataType: z.string() }),
-    res: z.object({ symbols: z.array(z.string()) }),
+    req: z.object({ market: z.string(), frequency: z.enum(['daily', 'monthly']), dataType: z.string(), refresh: z.boolean().optional() }),
+    res: z.object({ symbols: z.array(z.string()), cachedAt: z.string().optional() }),
   },
   'plan:preview': { req: z.object({ config: configInput }), res: planSummarySchema },
   'jobs:start': { req: z.object({ config: configInput }), res: z.object({ jobId: z.string() }) },
@@ -52,6 +53,7 @@ export const commands = {
   'jobs:status': { req: jobRef, res: jobSummarySchema },
   'jobs:list': { req: z.object({}), res: z.object({ jobs: z.array(jobSummarySchema) }) },
   'jobs:report': { req: jobRef, res: reportSchema },
+  ...workbenchCommands,
 } as const
 
 export type Commands = typeof commands

@@ -1,3 +1,4 @@
 export * from './commands'
 export * from './model'
 export * from './wire'
+export * from './workbench'

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { buildReport } from '../../shared/report'
+import { csvCell, exportReport } from './export-report'
+import { maskSecrets } from './job-config'
+
+// Cast: ReportInput is gaining fields in a concurrent change (fallbackCount); the test supplies them all.
+const report = buildReport({
+  jobId: 'j1',
+  status: 'failed',
+  startedAt: new Date('2025-01-01T00:00:00Z'),
+  finishedAt: new Date('2025-01-01T00:00:10Z'),
+  planned: { objects: 4, bytes: 400 },
+  synced: 2,
+  skipped: 1,
+  failed: 1,
+  bytesTransferred: 200,
+  engines: { 'sdk-copy': 2 },
+  s5cmd: { available: false, version: null },
+  batches: [],
+  fallbacks: ['RE001 s5cmd missing: <script>alert(1)</script>'],
+  fallbackCount: 1,
+  errorsByClass: { permission: 1 },
+  failures: [{ source_key: 'data/a "b".zip', destination_key: 'x', error: 'AccessDenied, really', error_class: 'permission' }],
+} as Parameters<typeof buildReport>[0])
+
+describe('exportReport', () => {
+  it('JSON is the report itself', () => {
+    const e = exportReport(report, 'json')
+    expect(e.filename).toBe('archive-sync-report-j1.json')
+    expect(JSON.parse(e.text)).toEqual(report)
+  })
+
+  it('CSV quotes commas and quotes and lists every section', () => {
+    const text = exportReport(report, 'csv').text
+    expect(text.split('\r\n')[0]).toBe('section,name,value,detail')
+    expect(text).toContain('statistic,files_synced,2,')
+    expect(text).toContain('engine,sdk-copy,2,')
+    expect(text).toContain('failure,"data/a ""b"".zip",permission,"AccessDenied, really"')
+    expect(csvCell('=1+1')).toBe("'=1+1")
+  })
+
+  it('HTML is self-contained and escaped', () => {
+    const html = exportReport(report, 'html').text
+    expect(html).toContain("default-src 'none'")
+    expect(html).not.toMatch(/<script|src=|href=|url\(/i)
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html).toContain('<svg role="img" aria-label="Files by outcome"')
+  })
+})
+
+describe('maskSecrets', () => {
+  it('never returns a key in full and drops the derived selection', () => {
+    const out = maskSecrets({ selection: [], s3_config: { access_key_id: 'AKIAEXAMPLE1234', secret_access_key: 's', session_token: 't', region: 'eu-west-1' } })
+    expect(out).toEqual({ s3_config: { access_key_id: '****1234', secret_access_key: '****', session_token: '****', region: 'eu-west-1' } })
+  })
+})

@@ -1,0 +1,25 @@
+// Handlers of the workbench commands (src/shared/contract/workbench.ts), spread into the table
+// in handlers.ts. Each delegates to its own module; none returns a secret.
+import type { workbenchCommands } from '../shared/contract'
+import { DestinationStore } from './destinations/destination-store'
+import type { Handlers, Services } from './handlers'
+import { resolveConfig } from './handlers'
+import { runPreflight, type PreflightDeps } from './preflight/run-preflight'
+import { readAwsProfiles } from './profiles/read-profiles'
+import { exportReport } from './report-export/export-report'
+import { readSavedJob } from './report-export/job-config'
+
+type WorkbenchHandlers = Pick<Handlers, keyof typeof workbenchCommands>
+
+export function makeWorkbenchHandlers(s: Services, deps: PreflightDeps = {}): WorkbenchHandlers {
+  const destinations = new DestinationStore(s.dataDir)
+  return {
+    'jobs:config': ({ jobId }) => readSavedJob(s.dataDir, jobId),
+    'reports:export': async ({ jobId, format }) => exportReport(await s.jobs.report(jobId), format),
+    'preflight:run': ({ config }) => runPreflight(resolveConfig(s, config), deps),
+    'profiles:list': async () => ({ profiles: await readAwsProfiles(s.env) }),
+    'destinations:list': async () => ({ destinations: await destinations.list() }),
+    'destinations:save': async ({ destination }) => ({ destinations: await destinations.save(destination) }),
+    'destinations:delete': async ({ name }) => ({ destinations: await destinations.delete(name) }),
+  }
+}
