@@ -1,5 +1,6 @@
 // The handler table: one function per contract command. Both transports call `dispatch`, which
 // parses the request with the contract's schema before any handler sees it.
+import { join } from 'node:path'
 import type { z } from 'zod'
 import { AppError, commands, type AppInfo, type CommandName, type CommandResponse, type Commands } from '../shared/contract'
 import { formatIssues } from '../shared/config/codes'
@@ -8,7 +9,7 @@ import { MARKET_ALIASES } from '../shared/catalog'
 import type { JobManager } from './jobs/job-manager'
 import { makePlan } from './plan/make-plan'
 import { destinationEndpoint, makeS3Client, sourceEndpoint } from './s3/clients'
-import { listAll } from './s3/list'
+import { listSymbols } from './catalog/symbol-cache'
 import { mergeConfig } from './settings'
 import { makeWorkbenchHandlers } from './workbench-handlers'
 
@@ -31,26 +32,22 @@ export function resolveConfig(s: Services, raw: Record<string, unknown>): JobCon
 }
 
 export function makeHandlers(s: Services): Handlers {
-  const symbolCache = new Map<string, { at: number; symbols: string[] }>()
   return {
     'app:info': async () => s.info,
     'config:validate': async ({ config }) => {
       const r = validateConfig(mergeConfig(s.baseConfig, config), { env: s.env })
       return r.ok ? { ok: true, issues: [] } : { ok: false, issues: r.issues }
     },
-    'catalog:symbols': async ({ market, frequency, dataType }) => {
+    'catalog:symbols': async ({ market, frequency, dataType, refresh }) => {
       const m = MARKET_ALIASES[market]
       if (!m) throw new AppError('CE005', `unknown market "${market}"`)
       const base = resolveSource(s)
-      const prefix = `${base.source.prefix}${m}/${frequency}/${dataType}/`
-      const hit = symbolCache.get(prefix)
-      if (hit && Date.now() - hit.at < 10 * 60_000) return { symbols: hit.symbols }
       const client = makeS3Client(sourceEndpoint(base))
       try {
-        const r = await listAll(client, base.source.bucket, prefix, { delimiter: '/' })
-        const symbols = r.prefixes.map((p) => p.slice(prefix.length).replace(/\/$/, '')).sort()
-        symbolCache.set(prefix, { at: Date.now(), symbols })
-        return { symbols }
+        const prefix = `${base.source.prefix}${m}/${frequency}/${dataType}/`
+        const cacheFile = join(s.dataDir, 'cache', 'symbols.json')
+        const r = await listSymbols({ client, bucket: base.source.bucket, prefix, cacheFile, endpoint: base.source.endpoint_url ?? 'aws', refresh })
+        return { symbols: r.symbols, cachedAt: new Date(r.cachedAt).toISOString() }
       } finally {
         client.destroy()
       }
