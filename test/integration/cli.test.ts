@@ -1,7 +1,7 @@
 // The headless CLI as a user runs it: the built `archive-sync` binary against a local S3.
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -20,10 +20,14 @@ beforeAll(async () => {
 afterAll(() => env?.stop())
 
 async function cli(config: Record<string, unknown>, ...args: string[]) {
+  return command('run', config, '--data-dir', env.dataDir, ...args)
+}
+
+async function command(name: string, config: Record<string, unknown>, ...args: string[]) {
   const file = join(env.dataDir, `job-${Math.random().toString(36).slice(2)}.json`)
   await writeFile(file, JSON.stringify(config))
   try {
-    const r = await run(process.execPath, [BIN, 'run', '--config', file, '--data-dir', env.dataDir, ...args], { env: { ...process.env, AWS_REGION: '', AWS_ENDPOINT_URL: '' } })
+    const r = await run(process.execPath, [BIN, name, '--config', file, ...args], { env: { ...process.env, AWS_REGION: '', AWS_ENDPOINT_URL: '' } })
     return { code: 0, stdout: r.stdout, stderr: r.stderr }
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string }
@@ -76,3 +80,51 @@ describe('archive-sync run', () => {
     expect(r.stdout).toBe('')
   })
 })
+
+describe('archive-sync plan', () => {
+  const day = { ...selection, symbols: ['BTCUSDT', 'ETHUSDT'], date_range: { start: '2024-01-01', end: '2024-01-02' } }
+
+  it('prints the plan as JSON with every missing key, without copying', async () => {
+    const r = await command('plan', { ...env.base, ...day, date_range: { start: '2023-12-31', end: '2024-01-02' }, destination_prefix: 'plan-only' }, '--json')
+    expect(r.code, r.stderr).toBe(0)
+    const plan = JSON.parse(r.stdout)
+    expect(plan).toMatchObject({ objects: 8, toCopy: 8, missing: 2 })
+    expect(plan.missingKeys).toEqual(['data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2023-12-31.zip', 'data/spot/daily/klines/ETHUSDT/1h/ETHUSDT-1h-2023-12-31.zip'])
+    expect(plan.estimate).toMatchObject({ mode: 'server-side', requests: { copy: 8 } })
+    expect(await listKeys(env.client, LAKE_BUCKET, 'plan-only/')).toEqual([])
+  })
+
+  it('writes an S3 Batch Operations manifest and an s5cmd run file', async () => {
+    const csv = join(env.dataDir, 'manifest.csv')
+    const txt = join(env.dataDir, 'batch.txt')
+    expect((await command('plan', { ...env.base, ...day }, '--out', csv)).code).toBe(0)
+    expect((await command('plan', { ...env.base, ...day, destination_prefix: 'from-batch' }, '--out', txt)).code).toBe(0)
+    const rows = (await readFile(csv, 'utf8')).trim().split('\n')
+    expect(rows).toHaveLength(8)
+    expect(rows[0]).toBe('data.binance.vision,data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2024-01-01.zip')
+    const batch = (await readFile(txt, 'utf8')).split('\n')
+    expect(batch.filter((l) => l.startsWith('cp '))).toHaveLength(8)
+    expect(batch).toContain(
+      "cp --raw=true 's3://data.binance.vision/data/spot/daily/klines/ETHUSDT/1h/ETHUSDT-1h-2024-01-02.zip.CHECKSUM' 's3://lake/from-batch/data/spot/daily/klines/ETHUSDT/1h/ETHUSDT-1h-2024-01-02.zip.CHECKSUM'",
+    )
+    expect(batch.some((l) => l.startsWith('#   s5cmd --json --log debug --numworkers 10 --retry-count 3 --endpoint-url http://127.0.0.1:'))).toBe(true)
+    expect(batch.join('\n')).not.toContain('S3RVER') // credentials never written
+  })
+
+  it('refuses an --out it cannot write', async () => {
+    const r = await command('plan', { ...env.base, ...day }, '--out', join(env.dataDir, 'plan.xlsx'))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/--out takes a \.csv .* or a \.txt/)
+  })
+})
+
+describe('archive-sync catalog', () => {
+  it('prints the matrix with frequencies, intervals and statuses', async () => {
+    const { stdout } = await run(process.execPath, [BIN, 'catalog'])
+    expect(stdout).toMatch(/^ {2}fundingRate +monthly +-/m)
+    expect(stdout).toMatch(/^ {2}klines +daily\+monthly +1s 1m .* 1d 3d\* 1w\* 1mo\*/m)
+    expect(stdout).toMatch(/indexPriceKlines .*\(folder is the pair, e\.g\. BTCUSD\)/)
+    expect(stdout).toMatch(/liquidationSnapshot +daily +- \[removed/)
+  })
+})
+

@@ -1,6 +1,7 @@
 // archive-sync: headless entry. `run`, `plan`, `serve`, `demo`.
 import { parseArgs } from 'node:util'
 import { CliExit } from './load-config'
+import { catalogText } from './catalog'
 import { planCommand } from './plan'
 import { runCommand } from './run'
 import { demoCommand, serveCommand } from './serve'
@@ -8,7 +9,9 @@ import { demoCommand, serveCommand } from './serve'
 const USAGE = `Usage: archive-sync <command> [options]
 
   run   --config job.json [--json] [--data-dir DIR]   copy a slice; exit 0 ok, 1 failures, 2 bad config
-  plan  --config job.json [--json]                    list, diff and print the plan without copying
+  plan  --config job.json [--json] [--out F]          list, diff and print the plan without copying;
+                                                      --out plan.csv (S3 Batch Operations manifest) or plan.txt (s5cmd run file)
+  catalog                                             the archive matrix: markets, data types, frequencies, intervals
   serve [--port N] [--host H] [--config base.json]    the UI in a browser (token-protected, 127.0.0.1)
   demo  [--port N] [--data-dir DIR] [--json]          serve against an embedded local S3 with a sample archive
 `
@@ -22,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       'data-dir': { type: 'string' },
       port: { type: 'string' },
+      out: { type: 'string', short: 'o' },
       host: { type: 'string' },
     },
     allowPositionals: false,
@@ -33,7 +37,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'run':
       return runCommand(common)
     case 'plan':
-      return planCommand(common)
+      return planCommand({ ...common, out: values.out })
+    case 'catalog':
+      process.stdout.write(catalogText())
+      return 0
     case 'serve':
       return serveCommand({ ...common, port, host: values.host })
     case 'demo':

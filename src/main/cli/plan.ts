@@ -1,18 +1,26 @@
-// `archive-sync plan --config job.json [--json]`: what would be copied, without copying.
+// `archive-sync plan --config job.json [--json] [--out manifest.csv | batch.txt]`: what would be
+// copied, without copying; optionally written as a file another tool runs.
+import { writeFile } from 'node:fs/promises'
+import { manifestCsv, s5cmdRunFile } from '../plan/export-plan'
 import { makePlan } from '../plan/make-plan'
 import { destinationEndpoint, makeS3Client, sourceEndpoint } from '../s3/clients'
-import { loadConfig } from './load-config'
+import { CliExit, loadConfig } from './load-config'
 import { bytes, duration } from './progress'
 
-export async function planCommand(args: { config?: string; json?: boolean }): Promise<number> {
+export async function planCommand(args: { config?: string; json?: boolean; out?: string }): Promise<number> {
   const config = await loadConfig(args.config)
+  if (args.out && !/\.(csv|txt)$/.test(args.out)) throw new CliExit(2, `--out takes a .csv (S3 Batch Operations manifest) or a .txt (s5cmd run file), not ${args.out}`)
   const source = makeS3Client(sourceEndpoint(config))
   const destination = config.output_directory ? undefined : makeS3Client(destinationEndpoint(config))
   try {
     const plan = await makePlan(config, { source, destination })
     const s = plan.summary
+    if (args.out) {
+      await writeFile(args.out, args.out.endsWith('.csv') ? manifestCsv(config, plan) : s5cmdRunFile(config, plan))
+      process.stderr.write(`Wrote ${s.toCopy} objects to ${args.out}\n`)
+    }
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ ...s, missingKeys: plan.missingKeys, listRequests: plan.listRequests })}\n`)
+      process.stdout.write(`${JSON.stringify({ ...s, missingKeys: plan.missingKeys, extraneousKeys: plan.extraneousKeys, listRequests: plan.listRequests })}\n`)
       return 0
     }
     process.stdout.write(`${s.objects} objects, ${bytes(s.bytes)}: ${s.toCopy} to copy (${bytes(s.toCopyBytes)}), ${s.alreadyThere} already there, ${s.changed} changed, ${s.missing} missing from the archive\n`)
