@@ -109,6 +109,8 @@ export function buildPlan(
   folders: readonly FolderPlan[],
   source: ReadonlyMap<string, readonly ListedObject[]>,
   destination?: ReadonlyMap<string, ListedObject>,
+  /** include/exclude patterns, compiled by the caller: false leaves a zip (and its checksum) out. */
+  keepName: (zipName: string) => boolean = () => true,
 ): Plan {
   const tasks: PlannedTask[] = []
   const missingKeys: string[] = []
@@ -116,12 +118,17 @@ export function buildPlan(
   const incremental = config.enable_incremental && destination !== undefined
   const destKeyOf = destinationKeyFn(config)
   let changed = 0
+  let excluded = 0
   for (const f of folders) {
     const listed = new Map((source.get(f.folder) ?? []).map((o) => [o.key, o]))
     const rowKey = `${f.dataset} ${f.symbol}`
     const row = rows.get(rowKey) ?? { dataset: f.dataset, symbol: f.symbol, objects: 0, bytes: 0, missing: 0 }
     rows.set(rowKey, row)
     for (const zipKey of f.expected) {
+      if (!keepName(zipKey.slice(zipKey.lastIndexOf('/') + 1))) {
+        excluded += 1
+        continue
+      }
       const zip = listed.get(zipKey)
       if (!zip) {
         missingKeys.push(zipKey)
@@ -156,6 +163,7 @@ export function buildPlan(
     toCopyBytes,
     alreadyThere: tasks.length - toCopy,
     changed,
+    excluded,
     missing: missingKeys.length,
     missingKeys: missingKeys.slice(0, 1000),
     extraneous: 0,

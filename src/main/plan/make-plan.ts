@@ -12,6 +12,7 @@ import { buildPlan, destinationListPrefix, planFolders, type ListedObject, type 
 import { AppError } from '../../shared/contract'
 import { classifyError, describeError } from '../engines/errors'
 import { listAll, mapLimit } from '../s3/list'
+import { nameFilter } from './name-filter'
 
 export interface PlanContext {
   source: S3Client
@@ -58,7 +59,7 @@ export async function makePlan(config: JobConfig, ctx: PlanContext): Promise<Pla
     for (const objects of found) for (const o of objects) destination.set(o.key, o)
   }
   // The diff needs the listing; a plain copy without incremental skip does not use it.
-  const plan = buildPlan(config, folders, source, config.enable_incremental ? destination : undefined)
+  const plan = buildPlan(config, folders, source, config.enable_incremental ? destination : undefined, nameFilter(config))
   if (sync && destination) {
     plan.extraneousKeys = findExtraneous(config, folders, source, destination)
     plan.summary.extraneous = plan.extraneousKeys.length

@@ -77,6 +77,9 @@ export const rawConfigSchema = z.object({
   source: sourceSchema.default(sourceSchema.parse({})),
   frequency: z.enum(['daily', 'monthly', 'auto']).default('daily'),
   include_checksums: z.boolean().default(true),
+  /** fnmatch-style patterns on zip file names; a zip's .CHECKSUM follows its zip. */
+  include_patterns: z.array(z.string().min(1)).default([]),
+  exclude_patterns: z.array(z.string().min(1)).default([]),
   output_directory: z.string().min(1).optional(),
   s5cmd_path: z.string().min(1).optional(),
   verify: z.enum(VERIFY_LEVELS).default('etag'),

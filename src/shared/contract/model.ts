@@ -1,7 +1,7 @@
 // Domain objects that cross a boundary (IPC, WebSocket, files). Types are z.infer of these.
 import { z } from 'zod'
 
-export const ENGINES = ['s5cmd', 'sdk-copy', 'sdk-stream', 'download'] as const
+export const ENGINES = ['s5cmd', 'sdk-copy', 'sdk-stream', 'download', 'traditional'] as const
 export const engineSchema = z.enum(ENGINES)
 export type Engine = z.infer<typeof engineSchema>
 
@@ -54,6 +54,8 @@ export const planSummarySchema = z.object({
   alreadyThere: z.number(),
   /** Objects at the destination that differ from the archive's current version (copied again). */
   changed: z.number(),
+  /** Archive files left out by include/exclude patterns. */
+  excluded: z.number(),
   /** Expected archive files (zips) that the source listing does not have. */
   missing: z.number(),
   missingKeys: z.array(z.string()),
@@ -103,6 +105,11 @@ export const reportSchema = z.object({
   operations_reduced: z.number(),
   network_transfer_reduction: z.string(),
   efficiency_improvement: z.string().nullable(),
+  /** The measured figures behind operations_reduced, network_transfer_reduction and efficiency_improvement (absent in older reports). */
+  requests_made: z.number().nullable().optional(),
+  traditional_requests: z.number().nullable().optional(),
+  bytes_through_host: z.number().nullable().optional(),
+  efficiency_baseline_job: z.string().nullable().optional(),
   average_bytes_per_second: z.number(),
   average_files_per_second: z.number(),
   /** Peak resident memory of the process that ran the engines (null where unknown). */
