@@ -16,6 +16,7 @@ const base = (over: Partial<ReportInput> = {}): ReportInput => ({
   s5cmd: { available: true, version: '2.2.2' },
   batches: [100, 50],
   fallbacks: [],
+  fallbackCount: 0,
   errorsByClass: {},
   failures: [],
   ...over,
@@ -103,6 +104,8 @@ describe('buildReport', () => {
     [{ 'sdk-copy': 150 }, 'direct_sync'],
     [{ 'sdk-stream': 150 }, 'traditional'],
     [{ download: 150 }, 'traditional'],
+    [{ traditional: 150 }, 'traditional'],
+    [{ s5cmd: 100, traditional: 50 }, 'mixed'],
     [{ 'sdk-stream': 100, download: 50 }, 'traditional'],
     [{ s5cmd: 100, 'sdk-stream': 50 }, 'mixed'],
     [{ 'sdk-copy': 1, download: 1 }, 'mixed'],
@@ -117,17 +120,44 @@ describe('buildReport', () => {
     expect(buildReport(base({ engines: { s5cmd: 100, 'sdk-copy': 0, 'sdk-stream': 50 } })).engines).toEqual({ s5cmd: 100, 'sdk-stream': 50 })
   })
 
-  it('operations_reduced and network_transfer_reduction come from the server-side share', () => {
-    const r = buildReport(base({ engines: { s5cmd: 90, 'sdk-copy': 30, 'sdk-stream': 30 } }))
-    expect(r.operations_reduced).toBe(120)
-    expect(r.network_transfer_reduction).toBe('80.00%')
-    const trad = buildReport(base({ engines: { download: 150 } }))
-    expect(trad.operations_reduced).toBe(0)
+  it('operations_reduced and network_transfer_reduction come from measured figures, not the mode', () => {
+    // 150 objects, server-side: 150 CopyObjects plus 3 retries; the traditional cycle would send a GET and a PUT each.
+    const r = buildReport(base({ measured: { requestsMade: 153, traditionalRequests: 300, hostBytes: 0, traditionalHostBytes: 12_000_000 } }))
+    expect(r.operations_reduced).toBe(147)
+    expect(r.network_transfer_reduction).toBe('100.00%')
+    expect(r).toMatchObject({ requests_made: 153, traditional_requests: 300, bytes_through_host: 0 })
+    // Half the bytes streamed through this machine (a fallback): a quarter of the traditional traffic.
+    const mixed = buildReport(base({ engines: { s5cmd: 100, 'sdk-stream': 50 }, measured: { requestsMade: 250, traditionalRequests: 300, hostBytes: 3_000_000, traditionalHostBytes: 12_000_000 } }))
+    expect(mixed.network_transfer_reduction).toBe('75.00%')
+    expect(mixed.operations_reduced).toBe(50)
+    // A traditional run with retries made more requests than the nominal cycle: reported, not hidden.
+    const trad = buildReport(base({ engines: { traditional: 150 }, measured: { requestsMade: 302, traditionalRequests: 300, hostBytes: 12_000_000, traditionalHostBytes: 12_000_000 } }))
+    expect(trad.operations_reduced).toBe(-2)
     expect(trad.network_transfer_reduction).toBe('0.00%')
   })
 
-  it('efficiency_improvement is never invented', () => {
+  it('claims nothing when nothing was measured', () => {
+    const r = buildReport(base({ engines: { s5cmd: 150 } }))
+    expect(r.operations_reduced).toBe(0)
+    expect(r.network_transfer_reduction).toBe('0.00%')
+    expect(r.requests_made).toBeNull()
+  })
+
+  it('efficiency_improvement is never invented: null without a measured traditional baseline', () => {
     expect(buildReport(base()).efficiency_improvement).toBeNull()
+    expect(buildReport(base({ baseline: null })).efficiency_improvement).toBeNull()
+  })
+
+  it('efficiency_improvement compares this run with a measured traditional run (spec §8.1.1)', () => {
+    // This run: 150 objects, 6 MB in 40 s. Baseline: 1.5 objects/s and 100 kB/s → the traditional
+    // cycle would take max(100 s, 60 s) = 100 s for the same work → (100 - 40) / 100.
+    const r = buildReport(base({ baseline: { jobId: 'trad-1', filesPerSec: 1.5, bytesPerSec: 100_000 } }))
+    expect(r.efficiency_improvement).toBe('60.00%')
+    expect(r.efficiency_baseline_job).toBe('trad-1')
+    // Slower than the baseline: a negative improvement, reported as measured.
+    expect(buildReport(base({ baseline: { jobId: 't', filesPerSec: 10, bytesPerSec: 1e9 } })).efficiency_improvement).toBe('-166.67%')
+    // A traditional run is the baseline, not compared with it.
+    expect(buildReport(base({ engines: { traditional: 150 }, baseline: { jobId: 't', filesPerSec: 1, bytesPerSec: 1 } })).efficiency_improvement).toBeNull()
   })
 
   it('batch count and average batch size', () => {
@@ -139,13 +169,14 @@ describe('buildReport', () => {
   it('fallbacks, s5cmd status and error counters', () => {
     const r = buildReport(
       base({
-        fallbacks: ['RE001 s5cmd missing', 'RE003 network: retried with SDK'],
+        fallbacks: ['RE001 s5cmd missing', 'RE003 network: retried with SDK (7 objects)'],
+        fallbackCount: 8,
         s5cmd: { available: false, version: null },
         errorsByClass: { s5cmd: 2, permission: 1, network: 4, checksum: 3 },
       }),
     )
-    expect(r.fallback_count).toBe(2)
-    expect(r.fallback_triggers).toEqual(['RE001 s5cmd missing', 'RE003 network: retried with SDK'])
+    expect(r.fallback_count).toBe(8)
+    expect(r.fallback_triggers).toEqual(['RE001 s5cmd missing', 'RE003 network: retried with SDK (7 objects)'])
     expect(r.s5cmd_availability).toBe(false)
     expect(r.s5cmd_version).toBeNull()
     expect(r.s5cmd_errors).toBe(2)

@@ -19,9 +19,27 @@ export interface ReportInput {
   s5cmd: { available: boolean; version: string | null }
   batches: number[]
   fallbacks: string[]
+  /** Objects (and job-level decisions such as RE001) that took a fallback path. */
+  fallbackCount: number
   errorsByClass: Partial<Record<ErrorClass, number>>
   failures: Report['failures']
   peakRssBytes?: number
+  /**
+   * Counted by the engines while they ran (listing requests excluded on both sides). Absent: nothing
+   * was measured, and operations_reduced / network_transfer_reduction claim nothing (0).
+   */
+  measured?: {
+    /** Requests this run sent, retries included. */
+    requestsMade: number
+    /** Requests the traditional cycle (GET, then PUT or multipart) would send for the same objects. */
+    traditionalRequests: number
+    /** Bytes that passed through this machine. */
+    hostBytes: number
+    /** Bytes the traditional cycle would pass through it: down and up again (once for a local folder). */
+    traditionalHostBytes: number
+  }
+  /** A measured traditional run of comparable work; efficiency_improvement is null without one. */
+  baseline?: { jobId: string; filesPerSec: number; bytesPerSec: number } | null
 }
 
 const SERVER_SIDE = new Set(['s5cmd', 'sdk-copy'])
@@ -33,9 +51,17 @@ export function buildReport(r: ReportInput): Report {
   const direct = used.filter(([e]) => SERVER_SIDE.has(e)).reduce((a, [, n]) => a + n, 0)
   const viaHost = used.reduce((a, [, n]) => a + n, 0) - direct
   const mode = used.length === 0 ? 'none' : viaHost === 0 ? 'direct_sync' : direct === 0 ? 'traditional' : 'mixed'
-  // A download-then-upload cycle costs a GET and a PUT per object and moves every byte twice
-  // through this machine; a server-side copy is one request and moves none.
-  const directShare = r.synced > 0 ? direct / (direct + viaHost) : 0
+  const m = r.measured
+  // Bytes that did not pass through this machine, as a share of what the traditional cycle moves.
+  const transferReduction = m && m.traditionalHostBytes > 0 ? Math.max(0, 1 - m.hostBytes / m.traditionalHostBytes) : 0
+  // Spec §8.1.1: (traditional_time - execution_time) / traditional_time, with traditional_time
+  // from a measured traditional run's rates (the slower of per-object and per-byte bounds).
+  const b = r.baseline
+  let improvement: string | null = null
+  if (b && mode !== 'traditional' && r.synced > 0 && seconds > 0) {
+    const traditional = Math.max(b.filesPerSec > 0 ? r.synced / b.filesPerSec : 0, b.bytesPerSec > 0 ? r.bytesTransferred / b.bytesPerSec : 0)
+    if (traditional > 0) improvement = percent(traditional - seconds, traditional)
+  }
   const err = (c: ErrorClass) => r.errorsByClass[c] ?? 0
   return {
     schemaVersion: 1,
@@ -54,16 +80,19 @@ export function buildReport(r: ReportInput): Report {
     bytes_planned: r.planned.bytes,
     success_rate: percent(r.synced + r.skipped, processed),
     success_rate_percent: processed > 0 ? ((r.synced + r.skipped) / processed) * 100 : 100,
-    operations_reduced: direct,
-    network_transfer_reduction: percent(directShare, 1),
-    // Needs a measured traditional run of the same objects; never a constant.
-    efficiency_improvement: null,
+    operations_reduced: m ? m.traditionalRequests - m.requestsMade : 0,
+    network_transfer_reduction: percent(transferReduction, 1),
+    efficiency_improvement: improvement,
+    requests_made: m?.requestsMade ?? null,
+    traditional_requests: m?.traditionalRequests ?? null,
+    bytes_through_host: m?.hostBytes ?? null,
+    efficiency_baseline_job: b?.jobId ?? null,
     average_bytes_per_second: seconds > 0 ? r.bytesTransferred / seconds : 0,
     average_files_per_second: seconds > 0 ? processed / seconds : 0,
     peak_rss_bytes: r.peakRssBytes ?? null,
     mode_selected: mode,
     engines: Object.fromEntries(used),
-    fallback_count: r.fallbacks.length,
+    fallback_count: r.fallbackCount,
     s5cmd_availability: r.s5cmd.available,
     s5cmd_version: r.s5cmd.version,
     batch_count: r.batches.length,

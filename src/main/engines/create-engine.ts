@@ -1,10 +1,13 @@
-// Builds the engine the router chose, with the job's performance settings.
+// Builds the engine the router chose, with the job's performance settings, and exposes what it
+// measured (requests sent, bytes through this machine) for the report.
 import type { Engine } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import { createDirectEngine } from './direct-engine'
-import { createS5cmdEngine } from './s5cmd/engine'
+import type { Meter } from './meter'
+import { createS5cmdEngine, type S5cmdEngine } from './s5cmd/engine'
 import { createDownloadEngine } from './sdk-download'
 import { createSdkEngine } from './sdk-copy'
+import { createTraditionalEngine } from './traditional'
 import type { S5cmdStatus } from './router'
 import type { Endpoint, TransferEngine } from './types'
 
@@ -13,30 +16,77 @@ export type BuiltEngine = TransferEngine & {
   /** Why objects left this engine's first choice, with counts; and how many objects did. */
   fallbacks?: string[]
   fallbackCount?: number
+  /** Requests sent and bytes through this machine, as counted while running. */
+  readonly meter?: Meter
 }
 
-export function createEngine(engine: Engine, config: JobConfig, src: Endpoint, dst: Endpoint, s5cmd: S5cmdStatus): BuiltEngine {
+/** Knobs that are not job settings: tests and the bench lower them to exercise paths S3 sizes would need. */
+export interface EngineOverrides {
+  multipartCopyThreshold?: number
+  partBytes?: number
+  tempRoot?: string
+}
+
+export function createEngine(engine: Engine, config: JobConfig, src: Endpoint, dst: Endpoint, s5cmd: S5cmdStatus, over: EngineOverrides = {}): BuiltEngine {
   const p = config.performance_optimization
-  const sdkCopy = () => createSdkEngine({ source: src, destination: dst, mode: 'copy', concurrency: p.max_concurrent, retryCount: p.retry_count, partSizeMb: p.part_size_mb })
+  const common = { source: src, destination: dst, concurrency: p.max_concurrent, retryCount: p.retry_count, partSizeMb: p.part_size_mb, partBytes: over.partBytes }
+  const sdk = (mode: 'copy' | 'stream') => createSdkEngine({ ...common, mode, multipartCopyThreshold: over.multipartCopyThreshold })
   switch (engine) {
-    case 's5cmd': {
-      const direct = createS5cmdEngine({
-        binary: s5cmd.path!,
-        version: s5cmd.version!,
-        source: src,
-        destination: dst,
-        numWorkers: p.max_concurrent,
-        retryCount: p.retry_count,
-        batchSize: p.batch_size,
-        partSizeMb: p.part_size_mb,
-      })
-      return createDirectEngine(direct, sdkCopy(), dst.bucket)
-    }
+    case 's5cmd':
+      return createS5cmdRoute(
+        createS5cmdEngine({
+          binary: s5cmd.path!,
+          version: s5cmd.version!,
+          source: src,
+          destination: dst,
+          numWorkers: p.max_concurrent,
+          retryCount: p.retry_count,
+          batchSize: p.batch_size,
+          partSizeMb: p.part_size_mb,
+        }),
+        sdk('copy'),
+        dst.bucket,
+      )
     case 'download':
       return createDownloadEngine({ source: src, root: config.output_directory!, concurrency: p.max_concurrent, retryCount: p.retry_count })
+    case 'traditional':
+      return createTraditionalEngine({ ...common, tempRoot: over.tempRoot })
     case 'sdk-stream':
-      return createSdkEngine({ source: src, destination: dst, mode: 'stream', concurrency: p.max_concurrent, retryCount: p.retry_count, partSizeMb: p.part_size_mb })
-    default:
-      return sdkCopy()
+      return sdk('stream')
+    case 'sdk-copy':
+      return sdk('copy')
+  }
+}
+
+/** s5cmd with the SDK behind it. Each task s5cmd starts is one CopyObject (its own retries are not reported per task). */
+function createS5cmdRoute(s5: S5cmdEngine, sdk: ReturnType<typeof createSdkEngine>, bucket: string): BuiltEngine {
+  let started = 0
+  const counted: S5cmdEngine = {
+    ...s5,
+    run: (tasks, ctx) =>
+      s5.run(tasks, {
+        signal: ctx.signal,
+        onResult: (r) => ctx.onResult(r),
+        log: (level, message) => ctx.log(level, message),
+        onStart(ids) {
+          started += ids.length
+          ctx.onStart?.(ids)
+        },
+      }),
+  }
+  const direct = createDirectEngine(counted, sdk, bucket)
+  return {
+    name: direct.name,
+    batches: direct.batches,
+    run: (tasks, ctx) => direct.run(tasks, ctx),
+    get fallbacks() {
+      return [...direct.fallbacks, ...sdk.fallbacks]
+    },
+    get fallbackCount() {
+      return direct.fallbackCount + sdk.fallbackCount
+    },
+    get meter() {
+      return { requests: started + sdk.meter.requests, hostBytes: sdk.meter.hostBytes }
+    },
   }
 }

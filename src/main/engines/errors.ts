@@ -9,7 +9,7 @@ interface SdkLikeError {
   $retryable?: unknown
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED'])
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE'])
 
 export function classifyError(err: unknown): ErrorClass {
   const e = (err ?? {}) as SdkLikeError
@@ -19,7 +19,7 @@ export function classifyError(err: unknown): ErrorClass {
   if (name === 'NoSuchKey' || name === 'NotFound' || (status === 404 && name !== 'NoSuchBucket')) return 'not-found'
   if (name === 'SlowDown' || name === 'Throttling' || name === 'ThrottlingException' || status === 503 || status === 429) return 'throttled'
   if (name === 'ChecksumMismatch') return 'checksum'
-  if (NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(name) || name === 'TimeoutError' || /socket hang up|ECONN|network/i.test(e.message ?? ''))
+  if (NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(name) || name === 'TimeoutError' || /socket hang up|ECONN|network|^aborted$|premature close/i.test(e.message ?? ''))
     return 'network'
   return 'other'
 }

@@ -1,4 +1,9 @@
 // The router: which engine moves a job's objects, and why (DESIGN §6, spec §3.1.2, §7.2).
+//   local folder                      → download (s5cmd's S3 → local is not wired to jobs yet)
+//   traditional / direct sync off     → traditional: the spec's download-then-upload cycle via temp files
+//   different endpoints               → sdk-stream: no server-side copy can cross services
+//   same endpoint, s5cmd ≥ 2.2.2      → s5cmd (uncarriable keys and retryable failures go to the SDK)
+//   same endpoint, no usable s5cmd    → sdk-copy (server-side); RE001 recorded when direct_sync asked for s5cmd
 import type { Engine } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import { sameService } from '../s3/clients'
@@ -19,16 +24,22 @@ export interface Route {
   fallbacks: string[]
 }
 
-export function chooseRoute(config: JobConfig, src: Endpoint, dst: Endpoint, s5cmd: S5cmdStatus): Route {
-  if (config.output_directory) return { engine: 'download', reason: 'destination is a local folder', fallbacks: [] }
-  const traditional = config.operation_mode === 'traditional' || !config.enable_s3_direct_sync
-  if (traditional)
-    return { engine: 'sdk-stream', reason: config.operation_mode === 'traditional' ? 'operation_mode is traditional' : 'enable_s3_direct_sync is off', fallbacks: [] }
-  if (!sameService(src, dst))
-    return { engine: 'sdk-stream', reason: 'source and destination are on different endpoints: no server-side copy possible', fallbacks: [] }
-  const usable = s5cmd.found && s5cmd.supported
+type RouteConfig = Pick<JobConfig, 'operation_mode' | 'enable_s3_direct_sync' | 'output_directory'>
+
+export function chooseRoute(config: RouteConfig, src: Endpoint, dst: Endpoint, s5cmd: S5cmdStatus): Route {
+  if (config.output_directory) return { engine: 'download', reason: `destination is a local folder (${config.output_directory})`, fallbacks: [] }
+  if (config.operation_mode === 'traditional')
+    return { engine: 'traditional', reason: 'operation_mode is traditional: download to a temp file, upload, delete', fallbacks: [] }
+  if (!config.enable_s3_direct_sync)
+    return { engine: 'traditional', reason: 'enable_s3_direct_sync is off: the traditional download-then-upload cycle', fallbacks: [] }
+  const asked = config.operation_mode === 'direct_sync'
+  if (!sameService(src, dst)) {
+    const why = `source (${src.endpointUrl ?? 'AWS'}) and destination (${dst.endpointUrl ?? 'AWS'}) are on different endpoints: no server-side copy possible; streamed through this machine`
+    return { engine: 'sdk-stream', reason: why, fallbacks: asked ? [`direct_sync impossible: ${why}`] : [] }
+  }
+  const usable = s5cmd.found && s5cmd.supported === true
   if (usable) return { engine: 's5cmd', reason: `s5cmd ${s5cmd.version} found at ${s5cmd.path}`, fallbacks: [] }
-  const why = s5cmd.found ? `s5cmd ${s5cmd.version} is older than 2.2.2` : 's5cmd not found'
-  const fallbacks = config.operation_mode === 'direct_sync' ? [`RE001: ${why}; fell back to the SDK server-side copy`] : []
+  const why = s5cmd.found ? `s5cmd ${s5cmd.version ?? '(unknown version)'} at ${s5cmd.path} is older than 2.2.2` : `s5cmd not found${s5cmd.reason ? ` (${s5cmd.reason})` : ''}`
+  const fallbacks = asked ? [`RE001: ${why}; fell back to the SDK server-side copy`] : []
   return { engine: 'sdk-copy', reason: `${why}; server-side CopyObject through the AWS SDK`, fallbacks }
 }

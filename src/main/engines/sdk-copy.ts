@@ -1,11 +1,16 @@
-// The AWS SDK engine: server-side CopyObject when both sides are on one service, otherwise a
-// streamed GET → (multipart) upload. Bounded concurrency; the SDK retries each request with
-// exponential backoff and jitter and honours SlowDown.
+// The AWS SDK engine. copy: server-side CopyObject, or multipart UploadPartCopy above the threshold
+// (5 GiB, CopyObject's limit), falling back to streaming when the service lacks UploadPartCopy.
+// stream: GET → multipart upload through this process (different endpoints), memory bounded by the
+// byte budget. The SDK retries each request with exponential backoff and jitter and honours SlowDown.
 import { CopyObjectCommand, GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
-import { Upload } from '@aws-sdk/lib-storage'
 import type { Readable } from 'node:stream'
+import type { Engine } from '../../shared/contract'
 import { makeS3Client } from '../s3/clients'
-import { classifyError, describeError } from './errors'
+import { ByteBudget } from './byte-budget'
+import { countBytes, meterClient, newMeter, type Attempts, type Meter } from './meter'
+import { uploadBody } from './multipart'
+import { COPY_OBJECT_LIMIT, multipartCopy, PartCopyUnsupported } from './part-copy'
+import { runPool } from './pool'
 import type { CopyTask, EngineContext, Endpoint, TransferEngine } from './types'
 
 export interface SdkEngineOptions {
@@ -16,81 +21,91 @@ export interface SdkEngineOptions {
   concurrency: number
   retryCount: number
   partSizeMb: number
+  /** Objects above this many bytes are copied with UploadPartCopy (default and maximum: 5 GiB). */
+  multipartCopyThreshold?: number
+  /** Part size in bytes, overriding partSizeMb: tests only (S3 rejects parts under 5 MiB but the last; s3rver does not). */
+  partBytes?: number
+  /** Parts in flight per object (default 2). */
+  queueSize?: number
+  /** Part buffers held at once across all objects (default: max(2 parts, 256 MiB)). */
+  maxBufferedBytes?: number
 }
+
+export type SdkEngine = TransferEngine & { meter: Meter; fallbacks: string[]; fallbackCount: number; budget: ByteBudget }
 
 /** URL-encode each path segment: CopySource is a URL path, and keys may hold any UTF-8. */
 export const copySource = (bucket: string, key: string): string =>
   `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`
 
-export function createSdkEngine(opts: SdkEngineOptions): TransferEngine {
-  const clientOpts = { maxSockets: opts.concurrency + 2, maxAttempts: opts.retryCount + 1 }
-  const dest = makeS3Client(opts.destination, clientOpts)
-  const src = opts.mode === 'stream' ? makeS3Client(opts.source, clientOpts) : dest
+export const partBytesOf = (o: Pick<SdkEngineOptions, 'partBytes' | 'partSizeMb'>): number => o.partBytes ?? Math.max(5, o.partSizeMb) * 1024 * 1024
 
-  async function copyOne(t: CopyTask, signal: AbortSignal): Promise<number> {
-    const out = await dest.send(
-      new CopyObjectCommand({
-        Bucket: opts.destination.bucket,
-        Key: t.destKey,
-        CopySource: copySource(opts.source.bucket, t.sourceKey),
-        MetadataDirective: 'COPY',
-      }),
-      { abortSignal: signal },
-    )
-    return out.$metadata.attempts ?? 1
+export function createSdkEngine(opts: SdkEngineOptions): SdkEngine {
+  const meter = newMeter()
+  const clientOpts = { maxSockets: opts.concurrency * (opts.queueSize ?? 2) + 2, maxAttempts: opts.retryCount + 1 }
+  const dest = meterClient(makeS3Client(opts.destination, clientOpts), meter)
+  const src = opts.mode === 'stream' ? meterClient(makeS3Client(opts.source, clientOpts), meter) : dest
+  const partBytes = partBytesOf(opts)
+  const queueSize = opts.queueSize ?? 2
+  const budget = new ByteBudget(opts.maxBufferedBytes ?? Math.max(2 * partBytes, 256 * 1024 * 1024))
+  const threshold = Math.min(opts.multipartCopyThreshold ?? COPY_OBJECT_LIMIT, COPY_OBJECT_LIMIT)
+  const fallbacks = new Map<string, number>()
+  let partCopy: 'unknown' | 'yes' | 'no' = 'unknown'
+  let ctxLog: EngineContext['log'] = () => {}
+  const name: Engine = opts.mode === 'copy' ? 'sdk-copy' : 'sdk-stream'
+
+  async function streamOne(t: CopyTask, attempts: Attempts, signal: AbortSignal, client: S3Client): Promise<number> {
+    const got = await client.send(new GetObjectCommand({ Bucket: opts.source.bucket, Key: t.sourceKey }), { abortSignal: signal })
+    attempts.add(got)
+    const size = got.ContentLength ?? t.size
+    const body = (got.Body as Readable).pipe(countBytes(meter))
+    ;(got.Body as Readable).once('error', (err) => body.destroy(err))
+    await uploadBody(body, size, { client: dest, bucket: opts.destination.bucket, key: t.destKey, contentType: got.ContentType }, { partBytes, queueSize, budget, signal, attempts, meter, log: ctxLog })
+    return size
   }
 
-  async function streamOne(t: CopyTask, signal: AbortSignal): Promise<number> {
-    const got = await src.send(new GetObjectCommand({ Bucket: opts.source.bucket, Key: t.sourceKey }), { abortSignal: signal })
-    const upload = new Upload({
-      client: dest,
-      params: { Bucket: opts.destination.bucket, Key: t.destKey, Body: got.Body as Readable, ContentType: got.ContentType },
-      partSize: Math.max(5, opts.partSizeMb) * 1024 * 1024,
-      queueSize: 2,
-      // A failed multipart upload is aborted, never left to accrue storage.
-      leavePartsOnError: false,
-    })
-    const onAbort = () => void upload.abort()
-    signal.addEventListener('abort', onAbort, { once: true })
-    try {
-      await upload.done()
-    } finally {
-      signal.removeEventListener('abort', onAbort)
+  async function copyOne(t: CopyTask, attempts: Attempts, signal: AbortSignal): Promise<{ bytes: number; engine?: Engine }> {
+    if (t.size > threshold) {
+      if (partCopy !== 'no') {
+        try {
+          const target = { client: dest, bucket: opts.destination.bucket, key: t.destKey }
+          await multipartCopy(target, { copySource: copySource(opts.source.bucket, t.sourceKey), size: t.size, partBytes, queueSize, signal, attempts, log: ctxLog })
+          partCopy = 'yes'
+          return { bytes: t.size }
+        } catch (err) {
+          if (!(err instanceof PartCopyUnsupported)) throw err
+          attempts.add(err.cause as { $metadata?: { attempts?: number } })
+          partCopy = 'no'
+          ctxLog('warn', `UploadPartCopy is not available on ${opts.destination.endpointUrl ?? 'this service'} (${err.message}); objects over ${threshold} bytes are streamed through this machine instead`)
+        }
+      }
+      const why = 'UploadPartCopy not implemented by the service: object over the multipart-copy threshold streamed instead'
+      fallbacks.set(why, (fallbacks.get(why) ?? 0) + 1)
+      // Same service: the source is readable with the destination's client.
+      return { bytes: await streamOne(t, attempts, signal, dest), engine: 'sdk-stream' }
     }
-    return got.$metadata.attempts ?? 1
+    const out = await dest.send(
+      new CopyObjectCommand({ Bucket: opts.destination.bucket, Key: t.destKey, CopySource: copySource(opts.source.bucket, t.sourceKey), MetadataDirective: 'COPY' }),
+      { abortSignal: signal },
+    )
+    attempts.add(out)
+    return { bytes: t.size }
   }
 
   return {
-    name: opts.mode === 'copy' ? 'sdk-copy' : 'sdk-stream',
+    name,
+    meter,
+    budget,
+    get fallbacks() {
+      return [...fallbacks].map(([why, n]) => `${why} (${n} objects)`)
+    },
+    get fallbackCount() {
+      return [...fallbacks.values()].reduce((a, n) => a + n, 0)
+    },
     async run(tasks: readonly CopyTask[], ctx: EngineContext) {
-      let next = 0
-      let stopped: string | undefined
-      const one = opts.mode === 'copy' ? copyOne : streamOne
-      const worker = async () => {
-        while (next < tasks.length) {
-          const t = tasks[next++]
-          if (ctx.signal.aborted || stopped) {
-            ctx.onResult({ id: t.id, outcome: 'failed', bytes: 0, engine: this.name, reason: stopped ?? 'cancelled', errorClass: 'other', attempts: 0 })
-            continue
-          }
-          ctx.onStart?.([t.id])
-          try {
-            const attempts = await one(t, ctx.signal)
-            ctx.onResult({ id: t.id, outcome: 'synced', bytes: t.size, engine: this.name, attempts })
-          } catch (err) {
-            const errorClass = ctx.signal.aborted ? 'other' : classifyError(err)
-            const reason = ctx.signal.aborted ? 'cancelled' : describeError(err, opts.destination.bucket)
-            // RE002 is critical: every further request would be denied too.
-            if (errorClass === 'permission' && !stopped) {
-              stopped = `not attempted: stopped after AccessDenied (${reason})`
-              ctx.log('error', `Access denied on ${t.sourceKey} → ${opts.destination.bucket}/${t.destKey}; stopping the job. ${reason}`)
-            }
-            ctx.onResult({ id: t.id, outcome: 'failed', bytes: 0, engine: this.name, reason, errorClass })
-          }
-        }
-      }
+      ctxLog = (level, message) => ctx.log(level, message)
+      const pool = { engine: name, concurrency: opts.concurrency, bucket: opts.destination.bucket, retryCount: opts.retryCount }
       try {
-        await Promise.all(Array.from({ length: Math.min(opts.concurrency, tasks.length) }, worker))
+        await runPool(tasks, ctx, pool, opts.mode === 'copy' ? copyOne : async (t, a, s) => ({ bytes: await streamOne(t, a, s, src) }))
       } finally {
         for (const c of new Set<S3Client>([dest, src])) c.destroy()
       }

@@ -1,25 +1,34 @@
 // Download to a local folder: stream to a hidden temp file beside the target, hash while
-// streaming, fsync, then rename. The final path never holds a half-written file.
+// streaming, fsync, then rename. The final path never holds a half-written file: a failure
+// mid-stream removes the temp file and leaves whatever was at the final path untouched.
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join, relative, resolve, sep } from 'node:path'
-import { Transform, type Readable } from 'node:stream'
+import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path'
+import type { Readable } from 'node:stream'
+import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { GetObjectCommand } from '@aws-sdk/client-s3'
 import { makeS3Client } from '../s3/clients'
-import { classifyError, describeError } from './errors'
+import { meterClient, newMeter, type Meter } from './meter'
+import { runPool } from './pool'
 import type { CopyTask, EngineContext, Endpoint, TransferEngine } from './types'
 
 /** Resolves `key` under `root`, refusing anything that would land outside it. */
 export function safeLocalPath(root: string, key: string): string {
   const abs = resolve(root, key)
   const rel = relative(resolve(root), abs)
-  if (rel === '' || rel.startsWith('..') || rel.split(sep).includes('..')) throw new Error(`refusing to write outside ${root}: ${key}`)
+  if (rel === '' || isAbsolute(rel) || rel.split(sep).includes('..')) throw new Error(`refusing to write outside ${root}: ${key}`)
   return abs
 }
 
-export async function downloadTo(stream: Readable, target: string): Promise<{ bytes: number; sha256: string }> {
+/** Makes the rename itself durable where the platform allows fsync on a directory (not Windows). */
+async function syncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r').catch(() => undefined)
+  if (fh) await fh.sync().catch(() => undefined).finally(() => fh.close())
+}
+
+export async function downloadTo(stream: Readable, target: string, meter?: Meter): Promise<{ bytes: number; sha256: string }> {
   await mkdir(dirname(target), { recursive: true })
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.part`)
   const hash = createHash('sha256')
@@ -28,48 +37,40 @@ export async function downloadTo(stream: Readable, target: string): Promise<{ by
     transform(chunk: Buffer, _enc, cb) {
       hash.update(chunk)
       bytes += chunk.length
+      if (meter) meter.hostBytes += chunk.length
       cb(null, chunk)
     },
   })
   try {
     await pipeline(stream, tap, createWriteStream(temp))
-    const fh = await open(temp, 'r')
+    const fh = await open(temp, 'r+')
     await fh.sync().finally(() => fh.close())
     await rename(temp, target)
   } catch (err) {
     await rm(temp, { force: true })
     throw err
   }
+  await syncDir(dirname(target))
   return { bytes, sha256: hash.digest('hex') }
 }
 
-export function createDownloadEngine(opts: { source: Endpoint; root: string; concurrency: number; retryCount: number }): TransferEngine {
-  const client = makeS3Client(opts.source, { maxSockets: opts.concurrency + 2, maxAttempts: opts.retryCount + 1 })
+export type DownloadEngine = TransferEngine & { meter: Meter }
+
+export function createDownloadEngine(opts: { source: Endpoint; root: string; concurrency: number; retryCount: number }): DownloadEngine {
+  const meter = newMeter()
+  const client = meterClient(makeS3Client(opts.source, { maxSockets: opts.concurrency + 2, maxAttempts: opts.retryCount + 1 }), meter)
   return {
     name: 'download',
+    meter,
     async run(tasks: readonly CopyTask[], ctx: EngineContext) {
-      let next = 0
-      const worker = async () => {
-        while (next < tasks.length) {
-          const t = tasks[next++]
-          if (ctx.signal.aborted) {
-            ctx.onResult({ id: t.id, outcome: 'failed', bytes: 0, engine: 'download', reason: 'cancelled', errorClass: 'other', attempts: 0 })
-            continue
-          }
-          ctx.onStart?.([t.id])
-          try {
-            const target = safeLocalPath(opts.root, t.destKey)
-            const got = await client.send(new GetObjectCommand({ Bucket: opts.source.bucket, Key: t.sourceKey }), { abortSignal: ctx.signal })
-            const { bytes } = await downloadTo(got.Body as Readable, target)
-            ctx.onResult({ id: t.id, outcome: 'synced', bytes, engine: 'download', attempts: got.$metadata.attempts ?? 1 })
-          } catch (err) {
-            const reason = ctx.signal.aborted ? 'cancelled' : describeError(err)
-            ctx.onResult({ id: t.id, outcome: 'failed', bytes: 0, engine: 'download', reason, errorClass: ctx.signal.aborted ? 'other' : classifyError(err) })
-          }
-        }
-      }
       try {
-        await Promise.all(Array.from({ length: Math.min(opts.concurrency, tasks.length) }, worker))
+        await runPool(tasks, ctx, { engine: 'download', concurrency: opts.concurrency, bucket: opts.source.bucket, retryCount: opts.retryCount }, async (t, attempts, signal) => {
+          const target = safeLocalPath(opts.root, t.destKey)
+          const got = await client.send(new GetObjectCommand({ Bucket: opts.source.bucket, Key: t.sourceKey }), { abortSignal: signal })
+          attempts.add(got)
+          const { bytes } = await downloadTo(got.Body as Readable, target, meter)
+          return { bytes }
+        })
       } finally {
         client.destroy()
       }

@@ -1,11 +1,12 @@
 // One job from plan to report: plan → route → engine → aggregator + journal → report.
 import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { ErrorClass, JobEvent, Report, TaskResult } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import { buildReport } from '../../shared/report'
 import { chooseRoute, type S5cmdStatus } from '../engines/router'
 import { createEngine } from '../engines/create-engine'
+import { findTraditionalBaseline, TraditionalTally } from '../engines/measured'
 import { makeS3Client, destinationEndpoint, sourceEndpoint } from '../s3/clients'
 import { makePlan } from '../plan/make-plan'
 import { ProgressAggregator } from './aggregator'
@@ -45,10 +46,15 @@ export async function runJob(run: JobRun): Promise<Report> {
   const engines: Record<string, number> = {}
   const errorsByClass: Partial<Record<ErrorClass, number>> = {}
   const failures: Report['failures'] = []
+  // What the traditional cycle would have cost for what this run synced (the report's measured figures).
+  const tally = new TraditionalTally(config)
   const record = (r: TaskResult) => {
     const t = plan.tasks[r.id]
     counts[r.outcome] += 1
-    if (r.outcome === 'synced') counts.bytes += r.bytes
+    if (r.outcome === 'synced') {
+      counts.bytes += r.bytes
+      tally.add(r.bytes)
+    }
     if (r.engine && r.outcome === 'synced') engines[r.engine] = (engines[r.engine] ?? 0) + 1
     if (r.outcome === 'failed') {
       const c = r.errorClass ?? 'other'
@@ -105,6 +111,9 @@ export async function runJob(run: JobRun): Promise<Report> {
     failures,
     // maxRSS is in kilobytes; it is the whole process's peak, engines included.
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    measured: tally.measured(engine, counts.bytes),
+    // run.dir is <data>/jobs/<id>: past jobs are its siblings.
+    baseline: await findTraditionalBaseline(dirname(run.dir), jobId, config),
   })
   await writeFile(join(run.dir, 'report.json'), JSON.stringify(report, null, 2))
   emit({ type: 'state', jobId, state: status, message: status === 'failed' ? `${counts.failed} of ${s.objects} objects failed` : undefined })
