@@ -6,7 +6,7 @@ export function benchPlan(): Record<string, string | number> {
   // 25 symbols × 2 intervals × 1,000 days × (zip + .CHECKSUM) = 100,000 tasks.
   const symbols = Array.from({ length: 25 }, (_, i) => `SYM${i}USDT`)
   const r = validateConfig(
-    { destination_bucket: 'lake', markets: ['spot'], symbols, data_types: ['klines'], intervals: ['1h', '1d'], date_range: { start: '2021-01-01', end: '2023-09-27' } },
+    { destination_bucket: 'lake', destination_prefix: 'bronze/binance', markets: ['spot'], symbols, data_types: ['klines'], intervals: ['1h', '1d'], date_range: { start: '2021-01-01', end: '2023-09-27' } },
     { now: new Date('2026-11-23T00:00:00Z') },
   )
   if (!r.ok) throw new Error(JSON.stringify(r.issues))
@@ -15,13 +15,15 @@ export function benchPlan(): Record<string, string | number> {
   for (const f of folders) listing.set(f.folder, f.expected.flatMap((key) => [{ key, size: 61_234, etag: 'e' }, { key: `${key}.CHECKSUM`, size: 91, etag: 'c' }]))
   const destination = new Map<string, ListedObject>()
   // Retained heap: what the plan keeps alive after garbage collection (run with --expose-gc).
+  // "Right after" also counts the garbage not yet collected (key strings built as ropes, maps).
   const gc = globalThis.gc ?? (() => undefined)
   gc()
   const heap0 = process.memoryUsage().heapUsed
   const t0 = performance.now()
   const plan = buildPlan(r.config, planFolders(r.config, '2026-11-23'), listing, destination)
   const ms = performance.now() - t0
+  const peakMb = (process.memoryUsage().heapUsed - heap0) / 1e6
   gc()
   const heapMb = (process.memoryUsage().heapUsed - heap0) / 1e6
-  return { tasks: plan.tasks.length, gc: globalThis.gc ? 'measured after gc' : 'no --expose-gc: includes garbage', ms: Math.round(ms), 'extra heap MB': heapMb.toFixed(1), budget: ms < 1000 && heapMb < 50 ? 'met' : 'MISSED' }
+  return { tasks: plan.tasks.length, gc: globalThis.gc ? 'measured after gc' : 'no --expose-gc: includes garbage', ms: Math.round(ms), 'heap right after MB': peakMb.toFixed(1), 'retained heap MB': heapMb.toFixed(1), budget: ms < 1000 && heapMb < 50 ? 'met (time, retained heap)' : 'MISSED' }
 }

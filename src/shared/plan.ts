@@ -3,7 +3,8 @@
 // so 100,000 tasks plan in well under a second (npm run bench).
 import type { PlanSummary } from './contract/model'
 import type { JobConfig } from './config/validate'
-import { archiveFolder, archiveKey, checksumKey, hiveKey, mirrorKey } from './keys'
+import { FREQUENCIES } from './catalog'
+import { archiveFolder, archiveKey, checksumKey, hiveKey, mirrorKey, symbolDir } from './keys'
 import { periodsFor } from './periods'
 
 export interface ListedObject {
@@ -42,30 +43,33 @@ export interface Plan {
 
 /** The folders a selection touches and the zip keys expected in each. */
 export function planFolders(config: JobConfig, today: string): FolderPlan[] {
-  const byFolder = new Map<string, FolderPlan & { seen: Set<string> }>()
+  const byFolder = new Map<string, FolderPlan>()
   const root = config.source.prefix
   const { start, end } = config.date_range
   for (const item of config.selection) {
     const periods = periodsFor(start, end, item.frequencies, today)
     const intervals = item.intervals.length > 0 ? item.intervals : [undefined]
-    for (const symbol of item.symbols)
-      for (const interval of intervals)
-        for (const { frequency, period } of periods) {
+    for (const frequency of FREQUENCIES) {
+      const mine = periods.filter((p) => p.frequency === frequency)
+      if (mine.length === 0) continue
+      const dataset = [item.market, frequency, item.dataType].join('/')
+      for (const symbol of item.symbols)
+        for (const interval of intervals) {
           const ref = { market: item.market, frequency, dataType: item.dataType, symbol, interval }
           const folder = archiveFolder(ref, root)
-          let f = byFolder.get(folder)
-          if (!f) {
-            f = { folder, dataset: [item.market, frequency, item.dataType, interval].filter(Boolean).join('/'), symbol, expected: [], seen: new Set() }
-            byFolder.set(folder, f)
-          }
-          // Contracts that share a pair folder (COIN-M index klines) expect the same keys once.
-          const key = archiveKey({ ...ref, period }, root)
-          if (f.seen.has(key)) continue
-          f.seen.add(key)
-          f.expected.push(key)
+          // Contracts that share a pair folder (COIN-M index klines) expect the same keys: the
+          // first claims the folder, so each key is planned once.
+          if (byFolder.has(folder)) continue
+          byFolder.set(folder, {
+            folder,
+            dataset: interval ? `${dataset}/${interval}` : dataset,
+            symbol: symbolDir(item.market, frequency, item.dataType, symbol),
+            expected: mine.map(({ period }) => archiveKey({ ...ref, period }, root)),
+          })
         }
+    }
   }
-  return [...byFolder.values()].map(({ seen: _seen, ...f }) => f)
+  return [...byFolder.values()]
 }
 
 /** Where a source object lands: mirrored under the prefix, or the same path under a local folder. */
@@ -120,7 +124,8 @@ export function buildPlan(
   let changed = 0
   let excluded = 0
   for (const f of folders) {
-    const listed = new Map((source.get(f.folder) ?? []).map((o) => [o.key, o]))
+    const listed = new Map<string, ListedObject>()
+    for (const o of source.get(f.folder) ?? []) listed.set(o.key, o)
     const rowKey = `${f.dataset} ${f.symbol}`
     const row = rows.get(rowKey) ?? { dataset: f.dataset, symbol: f.symbol, objects: 0, bytes: 0, missing: 0 }
     rows.set(rowKey, row)
