@@ -1,18 +1,12 @@
 // Budget: discovery of a 10,000-object prefix in 10 list requests (1 per 1,000 keys), and the
 // folders of a many-symbol selection listed in parallel with a bound.
-import { S3Client } from '@aws-sdk/client-s3'
-import { generateArchive, seedBucket } from '../src/main/dev/fixtures'
+import { generateArchive, localClient, seedBucket } from '../src/main/dev/fixtures'
 import { startS3Server } from '../src/main/dev/s3-server'
 import { listAll } from '../src/main/s3/list'
 
 export async function benchDiscovery(): Promise<Record<string, string | number>> {
   const s3 = await startS3Server({ buckets: ['data.binance.vision'] })
-  const client = new S3Client({
-    endpoint: s3.endpoint,
-    region: s3.region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-  })
+  const client = localClient(s3)
   try {
     // One folder of 5,000 daily zips + 5,000 checksums = 10,000 keys.
     const objects = generateArchive([{ market: 'spot', frequency: 'daily', dataType: 'klines', symbols: ['BTCUSDT'], intervals: ['1m'], start: '2010-01-01', end: '2023-09-09', rows: 2 }])

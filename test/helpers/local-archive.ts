@@ -3,8 +3,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
-import { generateArchive, seedBucket, type ArchiveObject, type ArchiveSpec } from '../../src/main/dev/fixtures'
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3'
+import { generateArchive, localClient, seedBucket, type ArchiveObject, type ArchiveSpec } from '../../src/main/dev/fixtures'
 import { startS3Server, type LocalS3 } from '../../src/main/dev/s3-server'
 
 export const SOURCE_BUCKET = 'data.binance.vision'
@@ -24,14 +24,7 @@ export async function startLocalArchive(specs: ArchiveSpec[]): Promise<LocalArch
   const objects = generateArchive(specs)
   await seedBucket(s3, SOURCE_BUCKET, objects)
   const dataDir = await mkdtemp(join(tmpdir(), 'archive-sync-test-'))
-  const client = new S3Client({
-    endpoint: s3.endpoint,
-    region: s3.region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  })
+  const client = localClient(s3)
   const base = {
     enable_s3_direct_sync: true,
     destination_bucket: LAKE_BUCKET,

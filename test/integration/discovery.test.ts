@@ -1,7 +1,6 @@
 // Discovery from the archive itself: symbols by listing (cached on disk), UTF-8 keys, coverage.
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { S3Client } from '@aws-sdk/client-s3'
 import { createApp } from '../../src/main/app'
 import { generateArchive, seedBucket } from '../../src/main/dev/fixtures'
 import { listSymbols } from '../../src/main/catalog/symbol-cache'
@@ -62,4 +61,3 @@ async function waitForReport(app: ReturnType<typeof createApp>, jobId: string) {
   })
 }
 
-void S3Client

@@ -219,13 +219,9 @@ export function generateArchive(specs: ArchiveSpec[], opts: { seed?: number } = 
   return out
 }
 
-export async function seedBucket(
-  s3: S3Target,
-  bucket: string,
-  objects: ArchiveObject[],
-  opts: { concurrency?: number } = {},
-): Promise<void> {
-  const client = new S3Client({
+/** A signed client for a local S3 (the tests' and the demo's). */
+export function localClient(s3: S3Target): S3Client {
+  return new S3Client({
     endpoint: s3.endpoint,
     region: s3.region,
     credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
@@ -234,6 +230,15 @@ export async function seedBucket(
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   })
+}
+
+export async function seedBucket(
+  s3: S3Target,
+  bucket: string,
+  objects: ArchiveObject[],
+  opts: { concurrency?: number } = {},
+): Promise<void> {
+  const client = localClient(s3)
   let next = 0
   const worker = async (): Promise<void> => {
     while (next < objects.length) {
