@@ -13,7 +13,11 @@ import { chooseRoute } from '../../src/main/engines/router'
 import { createSdkEngine } from '../../src/main/engines/sdk-copy'
 import { createDownloadEngine } from '../../src/main/engines/sdk-download'
 import { createTraditionalEngine } from '../../src/main/engines/traditional'
+import { validateConfig } from '../../src/shared/config/validate'
+import { createApp } from '../../src/main/app'
+import { mergeConfig } from '../../src/main/settings'
 import { startFaultProxy } from '../helpers/fault-proxy'
+import { startLocalArchive } from '../helpers/local-archive'
 import { bytesAt, clientOf, endpointOf, MiB, recorder, seedRandom, tasksFor } from '../helpers/engine-kit'
 
 let a: LocalS3
@@ -127,6 +131,41 @@ describe('SDK engines against s3rver', () => {
       expect(engine.meter.requests).toBe(proxy.count())
     } finally {
       await proxy.stop()
+    }
+  })
+})
+
+describe('the report\'s efficiency figures come from measurements', () => {
+  it('a traditional job is the baseline; a server-side job is compared with it, with counted requests and host bytes', async () => {
+    const env = await startLocalArchive([{ market: 'spot', frequency: 'daily', dataType: 'klines', symbols: ['BTCUSDT'], intervals: ['1h'], start: '2024-03-01', end: '2024-03-05' }])
+    try {
+      const job = (extra: Record<string, unknown>) => {
+        const sel = { markets: ['spot'], symbols: ['BTCUSDT'], data_types: ['klines'], intervals: ['1h'], date_range: { start: '2024-03-01', end: '2024-03-05' } }
+        const r = validateConfig(mergeConfig(env.base, { ...sel, ...extra }))
+        if (!r.ok) throw new Error(JSON.stringify(r.issues))
+        return r.config
+      }
+      const app = createApp({ transport: 'websocket', dataDir: env.dataDir, snapshotMs: 50, locateS5cmd: async () => ({ found: false, reason: 'not wanted here' }) })
+      try {
+        const first = await app.services.jobs.start(job({ operation_mode: 'traditional', destination_prefix: 'trad' }))
+        const trad = (await first.done)!
+        expect(trad).toMatchObject({ status: 'completed', mode_selected: 'traditional', files_synced: 10, engines: { traditional: 10 } })
+        // Nothing to compare a baseline with; it made exactly the cycle's requests and moved every byte twice.
+        expect(trad.efficiency_improvement).toBeNull()
+        expect(trad).toMatchObject({ requests_made: 20, traditional_requests: 20, operations_reduced: 0, network_transfer_reduction: '0.00%', bytes_through_host: 2 * trad.bytes_transferred })
+
+        const second = await app.services.jobs.start(job({ operation_mode: 'auto', destination_prefix: 'direct' }))
+        const direct = (await second.done)!
+        expect(direct).toMatchObject({ status: 'completed', mode_selected: 'direct_sync', files_synced: 10, engines: { 'sdk-copy': 10 } })
+        expect(direct).toMatchObject({ requests_made: 10, traditional_requests: 20, operations_reduced: 10, network_transfer_reduction: '100.00%', bytes_through_host: 0 })
+        expect(direct.efficiency_baseline_job).toBe(first.jobId)
+        // Its value depends on this machine; that it is a measured percentage is what is asserted.
+        expect(direct.efficiency_improvement).toMatch(/^-?\d+\.\d\d%$/)
+      } finally {
+        await app.close()
+      }
+    } finally {
+      await env.stop()
     }
   })
 })
