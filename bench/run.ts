@@ -1,6 +1,7 @@
 // npm run bench: prints the figures behind the budgets of DESIGN §9. Never a pass/fail test.
 import { benchCopy } from './copy'
 import { benchDiscovery } from './discovery'
+import { benchEngines } from './engines'
 import { benchPlan } from './plan'
 
 const table = (title: string, row: Record<string, string | number>) =>
@@ -9,5 +10,6 @@ const table = (title: string, row: Record<string, string | number>) =>
 table('Plan 100,000 tasks from a listing (budget < 1 s, < 50 MB heap)', benchPlan())
 table('Discovery of a 10,000-object prefix (budget: 10 list requests)', await benchDiscovery())
 table('Server-side copy (sdk-copy), 1,000 small objects', await benchCopy(1000, { direct: true }))
-table('Streamed copy (sdk-stream, bytes through this process), 1,000 small objects', await benchCopy(1000, { direct: false }))
+table('Traditional cycle (direct sync off: temp file, then upload), 1,000 small objects', await benchCopy(1000, { direct: false }))
+for (const { title, row } of await benchEngines()) table(title, row)
 if (process.argv.includes('--large')) table('Server-side copy, 10,000 objects (engine RSS budget: 100 MB + 1 KB/object)', await benchCopy(10_000, { direct: true }))
