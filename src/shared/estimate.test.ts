@@ -19,8 +19,8 @@ const cfg = (over: Record<string, unknown> = {}): JobConfig => {
 describe('plannedMode', () => {
   it('copies server-side only with direct sync on one service', () => {
     expect(plannedMode(cfg())).toBe('server-side')
-    expect(plannedMode(cfg({ enable_s3_direct_sync: false }))).toBe('stream')
-    expect(plannedMode(cfg({ operation_mode: 'traditional' }))).toBe('stream')
+    expect(plannedMode(cfg({ enable_s3_direct_sync: false }))).toBe('traditional')
+    expect(plannedMode(cfg({ operation_mode: 'traditional' }))).toBe('traditional')
     expect(plannedMode(cfg({ s3_config: { endpoint_url: 'https://r2.example.com' } }))).toBe('stream')
     expect(plannedMode(cfg({ output_directory: '/tmp/x' }))).toBe('download')
   })

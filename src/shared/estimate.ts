@@ -4,7 +4,7 @@
 import type { JobConfig } from './config/validate'
 import type { PlanSummary } from './contract/model'
 
-export type PlannedMode = 'server-side' | 'stream' | 'download'
+export type PlannedMode = 'server-side' | 'stream' | 'traditional' | 'download'
 
 export interface Throughput {
   bytesPerSec: number
@@ -14,9 +14,10 @@ export interface Throughput {
 /** How bytes will move: server-side needs both sides on one service (DESIGN §6). */
 export function plannedMode(c: JobConfig): PlannedMode {
   if (c.output_directory) return 'download'
+  // The router's order (src/main/engines/router.ts): traditional first, then the endpoints.
+  if (!c.enable_s3_direct_sync || c.operation_mode === 'traditional') return 'traditional'
   const sameService = (c.source.endpoint_url ?? 'aws') === (c.s3_config.endpoint_url ?? 'aws')
-  const direct = c.enable_s3_direct_sync && c.operation_mode !== 'traditional'
-  return sameService && direct ? 'server-side' : 'stream'
+  return sameService ? 'server-side' : 'stream'
 }
 
 export function estimatePlan(
@@ -28,7 +29,8 @@ export function estimatePlan(
   const mode = plannedMode(c)
   const partBytes = c.performance_optimization.part_size_mb * 1024 * 1024
   // A streamed upload over one part is a multipart upload: create + parts + complete.
-  const puts = mode === 'stream' ? s.toCopy + Math.max(0, Math.ceil(s.toCopyBytes / partBytes) - s.toCopy) : 0
+  const viaHost = mode === 'stream' || mode === 'traditional'
+  const puts = viaHost ? s.toCopy + Math.max(0, Math.ceil(s.toCopyBytes / partBytes) - s.toCopy) : 0
   const requests = {
     list: listRequests,
     copy: mode === 'server-side' ? s.toCopy : 0,

@@ -22,6 +22,8 @@ export const taskResultSchema = z.object({
   reason: z.string().optional(),
   errorClass: errorClassSchema.optional(),
   attempts: z.number().int().nonnegative().optional(),
+  /** Hex SHA-256 of the landed bytes where the engine has it for free: hashed while downloading, or S3's ChecksumSHA256 of a checksummed copy (base64 → hex). The verifier compares it with the .CHECKSUM. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 })
 export type TaskResult = z.infer<typeof taskResultSchema>
 
@@ -66,7 +68,7 @@ export const planSummarySchema = z.object({
   /** Requests, cost and time; absent where no listing was made. */
   estimate: z
     .object({
-      mode: z.enum(['server-side', 'stream', 'download']),
+      mode: z.enum(['server-side', 'stream', 'traditional', 'download']),
       requests: z.object({ list: z.number(), copy: z.number(), get: z.number(), put: z.number() }),
       costUsd: z.number(),
       seconds: z.number().nullable(),
@@ -127,5 +129,18 @@ export const reportSchema = z.object({
   network_errors: z.number(),
   fallback_triggers: z.array(z.string()),
   failures: z.array(failureSchema),
+  /** Verification (DESIGN §7; absent in older reports): every object that landed, proved or not, and why not. */
+  verify_level: z.string().optional(),
+  files_verified: z.number().optional(),
+  files_unverified: z.number().optional(),
+  /** Landed but not what the archive publishes (checksum, ETag or size differs) or gone: counted as failed, never as synced. */
+  files_checksum_mismatch: z.number().optional(),
+  verification_methods: z.record(z.string(), z.number()).optional(),
+  unverified_reasons: z.record(z.string(), z.number()).optional(),
+  checksum_mismatches: z
+    .array(z.object({ source_key: z.string(), destination_key: z.string(), method: z.string(), expected: z.string(), actual: z.string(), reason: z.string() }))
+    .optional(),
+  /** Runs of this job: 1, plus one per resume. */
+  sessions: z.number().optional(),
 })
 export type Report = z.infer<typeof reportSchema>
