@@ -65,6 +65,7 @@ export function makeHandlers(s: Services): Handlers {
     },
     'jobs:start': async ({ config }) => ({ jobId: (await s.jobs.start(resolveConfig(s, config))).jobId }),
     'jobs:cancel': async ({ jobId }) => (s.jobs.cancel(jobId), { ok: true as const }),
+    'jobs:resume': async ({ jobId }) => ({ jobId: (await s.jobs.resume(jobId, { credentials: baseCredentials(s) })).jobId }),
     'jobs:status': ({ jobId }) => s.jobs.status(jobId),
     'jobs:list': async () => ({ jobs: await s.jobs.list() }),
     'jobs:report': ({ jobId }) => s.jobs.report(jobId),
@@ -76,6 +77,13 @@ export function makeHandlers(s: Services): Handlers {
 function resolveSource(s: Services): JobConfig {
   const probe = { markets: ['spot'], symbols: ['BTCUSDT'], data_types: ['trades'], date_range: { start: '2024-01-01', end: '2024-01-01' }, destination_bucket: 'probe-bucket' }
   return resolveConfig(s, { ...probe, ...pickSource(s.baseConfig) })
+}
+
+/** The server's own credentials (the saved job config holds masked ones only). */
+function baseCredentials(s: Services): Partial<JobConfig['s3_config']> {
+  const c = (mergeConfig(s.baseConfig, {}).s3_config ?? {}) as Record<string, unknown>
+  const pick = (k: string) => (typeof c[k] === 'string' ? { [k]: c[k] as string } : {})
+  return { ...pick('access_key_id'), ...pick('secret_access_key'), ...pick('session_token'), ...pick('profile') }
 }
 
 const pickSource = (c: Record<string, unknown>) => (c.source ? { source: c.source } : {})

@@ -1,14 +1,21 @@
-// archive-sync: headless entry. `run`, `plan`, `serve`, `demo`.
+// archive-sync: headless entry. `run`, `resume`, `verify`, `plan`, `serve`, `demo`.
 import { parseArgs } from 'node:util'
 import { CliExit } from './load-config'
 import { catalogText } from './catalog'
 import { planCommand } from './plan'
+import { resumeCommand } from './resume'
 import { runCommand } from './run'
+import { verifyCommand } from './verify'
 import { demoCommand, serveCommand } from './serve'
 
 const USAGE = `Usage: archive-sync <command> [options]
 
-  run   --config job.json [--json] [--data-dir DIR]   copy a slice; exit 0 ok, 1 failures, 2 bad config
+  run   --config job.json [--json] [--data-dir DIR]   copy a slice; exit 0 ok, 1 failures, 2 bad config, 130 cancelled
+  resume JOB_ID [--config job.json] [--json] [--data-dir DIR]
+                                                      continue a killed/cancelled/failed job from its journal;
+                                                      --config must define the same job (credentials may differ)
+  verify --config job.json [--json]                   re-check the destination against the archive, no copying;
+                                                      exit 0 all verified, 1 otherwise
   plan  --config job.json [--json] [--out F]          list, diff and print the plan without copying;
                                                       --out plan.csv (S3 Batch Operations manifest) or plan.txt (s5cmd run file)
   catalog                                             the archive matrix: markets, data types, frequencies, intervals
@@ -18,7 +25,7 @@ const USAGE = `Usage: archive-sync <command> [options]
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       config: { type: 'string', short: 'c' },
@@ -28,14 +35,19 @@ export async function main(argv: string[]): Promise<number> {
       out: { type: 'string', short: 'o' },
       host: { type: 'string' },
     },
-    allowPositionals: false,
+    allowPositionals: true,
   })
+  if (command !== 'resume' && positionals.length > 0) throw new CliExit(2, `Unexpected argument "${positionals[0]}".\n${USAGE}`)
   const common = { config: values.config, json: values.json, dataDir: values['data-dir'] }
   const port = values.port === undefined ? undefined : Number(values.port)
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new CliExit(2, `--port must be 0-65535, not ${values.port}`)
   switch (command) {
     case 'run':
       return runCommand(common)
+    case 'resume':
+      return resumeCommand(positionals[0], common)
+    case 'verify':
+      return verifyCommand(common)
     case 'plan':
       return planCommand({ ...common, out: values.out })
     case 'catalog':

@@ -1,8 +1,9 @@
 // `archive-sync run --config job.json [--json]`: one job, headless. Exit 0 when every task ended
-// synced or skipped, 1 when any failed, 2 for a configuration error.
-import type { JobEvent } from '../../shared/contract'
-import { createApp } from '../app'
-import { loadConfig } from './load-config'
+// synced or skipped, 1 when any failed, 2 for a configuration error, 130 when cancelled (SIGINT/
+// SIGTERM cancel the job: in-flight requests stop, the journal is flushed, the job stays resumable).
+import { AppError, type JobEvent, type Report } from '../../shared/contract'
+import { createApp, type App } from '../app'
+import { CliExit, loadConfig } from './load-config'
 import { summary, terminalPrinter } from './progress'
 
 export interface RunArgs {
@@ -13,6 +14,11 @@ export interface RunArgs {
 
 export async function runCommand(args: RunArgs): Promise<number> {
   const config = await loadConfig(args.config)
+  return followJob(args, (app) => app.services.jobs.start(config))
+}
+
+/** Starts (or resumes) a job in a fresh app, prints its events and report, maps the end to an exit code. */
+export async function followJob(args: RunArgs, start: (app: App) => Promise<{ jobId: string; done: Promise<Report | null> }>): Promise<number> {
   const app = createApp({ transport: 'websocket', dataDir: args.dataDir })
   // The job's first event can precede start()'s return: announce the job before its first line.
   let announced = ''
@@ -28,16 +34,29 @@ export async function runCommand(args: RunArgs): Promise<number> {
     if (args.json) process.stdout.write(`${JSON.stringify(e)}\n`)
     else draw(e)
   })
-  const { jobId, done } = await app.services.jobs.start(config)
-  announce(jobId)
-  const onSignal = () => app.services.jobs.cancel(jobId)
+  let jobId: string | undefined
+  const onSignal = () => jobId && app.services.jobs.cancel(jobId)
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
   try {
-    const report = await done
-    if (!report) return 1
+    const started = await start(app).catch((err: unknown) => {
+      // Refusals (another job's journal, a changed config) are the user's input: exit 2 with the code.
+      if (err instanceof AppError) throw new CliExit(2, `${err.code}: ${err.message}`)
+      throw err
+    })
+    jobId = started.jobId
+    announce(jobId)
+    const report = await started.done
+    if (!report) {
+      const err = app.services.jobs.errorOf(jobId)
+      if (err instanceof AppError) process.stderr.write(`${err.code}: ${err.message}\n`)
+      return 1
+    }
     if (args.json) process.stdout.write(`${JSON.stringify(report)}\n`)
-    else process.stderr.write(`\n${summary(report)}\n`)
+    else {
+      process.stderr.write(`\n${summary(report)}\n`)
+      if (report.status !== 'completed') process.stderr.write(`Resume with: archive-sync resume ${jobId}${args.dataDir ? ` --data-dir ${args.dataDir}` : ''}\n`)
+    }
     return report.status === 'completed' ? 0 : report.status === 'cancelled' ? 130 : 1
   } finally {
     unsubscribe()

@@ -9,6 +9,11 @@ import type { JobConfig } from '../../shared/config/validate'
 import type { Throughput } from '../../shared/estimate'
 import { jobLabel } from '../../shared/plan'
 import type { S5cmdStatus } from '../engines/router'
+import { diffConfigs, jobIdentity, jobMetaSchema, type JobMeta } from '../../shared/journal'
+import { hashConfig } from './journal'
+import { readJournal } from './journal-reader'
+import { readPlan } from './plan-store'
+import { JOURNAL_FILE } from './prepare-job'
 import { redactConfig } from './redact'
 import { runJob } from './run-job'
 
@@ -21,6 +26,7 @@ interface LiveJob {
   report: Report | null
   abort: AbortController
   done: Promise<Report | null>
+  error?: unknown
 }
 
 export class JobManager {
@@ -52,22 +58,64 @@ export class JobManager {
     await mkdir(dir, { recursive: true })
     const label = jobLabel(config)
     await writeFile(join(dir, 'job.json'), JSON.stringify({ schemaVersion: 1, jobId, createdAt, label, config: redactConfig(config) }, null, 2))
+    return this.launch({ jobId, createdAt, label, dir, config, resume: false })
+  }
+
+  /**
+   * Continues an interrupted (killed, cancelled, failed) job from its persisted plan and journal:
+   * finished tasks are kept, the rest are done. `config`, when given, must define the same job
+   * (credentials may differ); without it the saved config runs with `credentials` (or the default chain).
+   */
+  async resume(jobId: string, opts: { config?: JobConfig; credentials?: Partial<JobConfig['s3_config']> } = {}): Promise<{ jobId: string; done: Promise<Report | null> }> {
+    const live = this.jobs.get(jobId)
+    if (live && !['completed', 'failed', 'cancelled'].includes(live.state)) throw new AppError('JOB_RUNNING', `Job ${jobId} is ${live.state}; cancel it before resuming`)
+    const dir = join(this.dataDir, 'jobs', jobId)
+    const meta = await readJobMeta(dir, jobId)
+    const saved = meta.config as unknown as JobConfig
+    let config: JobConfig
+    if (opts.config) {
+      const diff = diffConfigs(jobIdentity(saved as unknown as Record<string, unknown>), jobIdentity(redactConfig(opts.config) as unknown as Record<string, unknown>))
+      // `selection` is derived from markets/symbols/...: shown only if nothing else explains the change.
+      const shown = diff.filter((d) => !d.startsWith('selection')).length > 0 ? diff.filter((d) => !d.startsWith('selection')) : diff
+      if (diff.length > 0)
+        throw new AppError('RESUME_CONFIG_CHANGED', `The configuration changed since job ${jobId} ran; resume refused (start a new job for a new configuration). Differences:\n${shown.map((d) => `  ${d}`).join('\n')}`)
+      config = opts.config
+    } else {
+      // The saved config holds masked keys: never use them; the caller's credentials or the default chain instead.
+      const { access_key_id: _a, secret_access_key: _s, session_token: _t, profile: _p, ...s3 } = saved.s3_config
+      config = { ...saved, s3_config: { ...s3, ...opts.credentials } }
+    }
+    // Refuse here, synchronously, what the run would refuse: another job's journal, a corrupt line, no plan.
+    const expect = { jobId, configHash: hashConfig(config) }
+    await readPlan(dir, expect)
+    await readJournal(join(dir, JOURNAL_FILE), expect)
+    return this.launch({ jobId, createdAt: meta.createdAt, label: meta.label, dir, config, resume: true })
+  }
+
+  private async launch(j: { jobId: string; createdAt: string; label: string; dir: string; config: JobConfig; resume: boolean }): Promise<{ jobId: string; done: Promise<Report | null> }> {
+    const { jobId, dir, config } = j
     const abort = new AbortController()
     // Every request in flight listens on the job's signal: max_concurrent of them at once.
     setMaxListeners(0, abort.signal)
-    const job: LiveJob = { jobId, label, createdAt, state: 'planning', snapshot: null, report: null, abort, done: Promise.resolve(null) }
+    const job: LiveJob = { jobId, label: j.label, createdAt: j.createdAt, state: 'planning', snapshot: null, report: null, abort, done: Promise.resolve(null) }
     this.jobs.set(jobId, job)
     const s5cmd = await this.s5cmd(config)
-    job.done = runJob({ jobId, config, dir, signal: abort.signal, emit: this.emit, s5cmd, snapshotMs: this.snapshotMs }).then(
+    job.done = runJob({ jobId, config, dir, signal: abort.signal, emit: this.emit, s5cmd, snapshotMs: this.snapshotMs, resume: j.resume }).then(
       (report) => (job.report = report),
       (err: unknown) => {
-        const message = abort.signal.aborted ? 'cancelled' : err instanceof Error ? err.message : String(err)
+        const message = abort.signal.aborted ? 'cancelled' : err instanceof AppError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err)
+        job.error = err
         this.emit({ type: 'log', jobId, level: 'error', message })
         this.emit({ type: 'state', jobId, state: abort.signal.aborted ? 'cancelled' : 'failed', message })
         return null
       },
     )
     return { jobId, done: job.done }
+  }
+
+  /** Why a job ended without a report (a resume refused by its journal, a listing failure). */
+  errorOf(jobId: string): unknown {
+    return this.jobs.get(jobId)?.error
   }
 
   cancel(jobId: string): void {
@@ -130,4 +178,20 @@ export class JobManager {
     for (const j of this.jobs.values()) if (j.state === 'planning' || j.state === 'running') j.abort.abort()
     await Promise.all([...this.jobs.values()].map((j) => j.done))
   }
+}
+
+async function readJobMeta(dir: string, jobId: string): Promise<JobMeta> {
+  const text = await readFile(join(dir, 'job.json'), 'utf8').catch(() => {
+    throw new AppError('JOB_NOT_FOUND', `No job ${jobId}: ${join(dir, 'job.json')} does not exist`)
+  })
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    throw new AppError('JOB_CORRUPT', `${join(dir, 'job.json')} is not JSON`)
+  }
+  const meta = jobMetaSchema.safeParse(json)
+  if (!meta.success) throw new AppError('JOB_CORRUPT', `${join(dir, 'job.json')} is not a job file: ${meta.error.issues[0]?.message}`)
+  if (meta.data.jobId !== jobId) throw new AppError('JOB_CORRUPT', `${join(dir, 'job.json')} names job ${meta.data.jobId}, not ${jobId}`)
+  return meta.data
 }

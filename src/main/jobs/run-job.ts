@@ -1,17 +1,20 @@
-// One job from plan to report: plan → route → engine → aggregator + journal → report.
+// One job from plan to report: plan (or the persisted plan, on resume) → route → engine →
+// aggregator + journal → verification → report. A resume redoes only what no session finished.
+import { setMaxListeners } from 'node:events'
 import { writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import type { ErrorClass, JobEvent, Report, TaskResult } from '../../shared/contract'
+import type { JobEvent, Report, TaskResult } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import { buildReport } from '../../shared/report'
 import { chooseRoute, type S5cmdStatus } from '../engines/router'
 import { createEngine } from '../engines/create-engine'
 import { findTraditionalBaseline, TraditionalTally } from '../engines/measured'
 import { makeS3Client, destinationEndpoint, sourceEndpoint } from '../s3/clients'
-import { makePlan } from '../plan/make-plan'
+import { verifyLanded } from '../verify/verifier'
 import { ProgressAggregator } from './aggregator'
 import { deleteExtraneous } from './delete-extraneous'
-import { Journal, hashConfig } from './journal'
+import { JobLedger } from './ledger'
+import { prepareJob } from './prepare-job'
 
 export interface JobRun {
   jobId: string
@@ -21,61 +24,75 @@ export interface JobRun {
   emit(e: JobEvent): void
   s5cmd: S5cmdStatus
   snapshotMs?: number
+  /** Continue from the persisted plan and journal instead of planning afresh. */
+  resume?: boolean
 }
 
+/** Local disk full is not a per-object problem: every further download would fail the same way. */
+const DISK_FULL = /ENOSPC|no space left/i
+
 export async function runJob(run: JobRun): Promise<Report> {
-  const { jobId, config, emit, signal } = run
+  const { jobId, config, emit } = run
   const startedAt = new Date()
   const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => emit({ type: 'log', jobId, level, message })
   emit({ type: 'state', jobId, state: 'planning' })
+  // The job's own stop (disk full) joins the caller's cancel.
+  const stop = new AbortController()
+  const signal = AbortSignal.any([run.signal, stop.signal])
+  // Every request in flight listens on it: max_concurrent of them at once.
+  setMaxListeners(0, signal)
 
   const src = sourceEndpoint(config)
   const dst = destinationEndpoint(config)
-  const srcClient = makeS3Client(src)
-  const dstClient = config.output_directory ? undefined : makeS3Client(dst)
-  const plan = await makePlan(config, { source: srcClient, destination: dstClient, signal }).finally(() => {
-    srcClient.destroy()
-    dstClient?.destroy()
-  })
+  const { plan, journal, prior } = await prepareJob({ ...run, signal })
   const s = plan.summary
-  log('info', `Plan: ${s.objects} objects (${s.bytes} bytes), ${s.toCopy} to copy, ${s.alreadyThere} already there, ${s.missing} missing from the archive; ${plan.listRequests} list requests`)
-
-  const journal = await Journal.create(join(run.dir, 'journal.ndjson'), { jobId, configHash: hashConfig(config), createdAt: startedAt.toISOString() })
+  const ledger = new JobLedger(plan.tasks)
   const agg = new ProgressAggregator(jobId, { objects: s.objects, bytes: s.bytes }, emit, run.snapshotMs)
-  const counts = { synced: 0, skipped: 0, failed: 0, bytes: 0 }
-  const engines: Record<string, number> = {}
-  const errorsByClass: Partial<Record<ErrorClass, number>> = {}
-  const failures: Report['failures'] = []
-  // What the traditional cycle would have cost for what this run synced (the report's measured figures).
+  if (prior) {
+    for (const r of prior.results.values()) ledger.record(r)
+    for (const o of prior.verified.values()) ledger.verified(o)
+    for (const t of plan.tasks) if (ledger.isDone(t.id)) agg.record(ledger.result(t.id)!)
+  }
+  await journal.session(Boolean(prior))
+  const done = plan.tasks.filter((t) => ledger.isDone(t.id)).length
+  log('info', prior
+    ? `Resuming: ${done} of ${s.objects} objects finished in ${prior.sessions.length} earlier session(s); ${s.objects - done} to do${prior.tornTail ? ' (a torn last journal line was cut off)' : ''}`
+    : `Plan: ${s.objects} objects (${s.bytes} bytes), ${s.toCopy} to copy, ${s.alreadyThere} already there, ${s.missing} missing from the archive; ${plan.listRequests} list requests`)
+
+  // What the traditional cycle would have cost for what this session synced (the report's measured figures).
   const tally = new TraditionalTally(config)
+  let sessionBytes = 0
+  let diskFull: string | undefined
+  const reported = new Map<number, { sha256: string; method: 'sha256-stream' | 'sha256-s3' }>()
   const record = (r: TaskResult) => {
-    const t = plan.tasks[r.id]
-    counts[r.outcome] += 1
+    ledger.record(r)
     if (r.outcome === 'synced') {
-      counts.bytes += r.bytes
+      sessionBytes += r.bytes
       tally.add(r.bytes)
+      if (r.sha256) reported.set(r.id, { sha256: r.sha256, method: r.engine === 'download' ? 'sha256-stream' : 'sha256-s3' })
     }
-    if (r.engine && r.outcome === 'synced') engines[r.engine] = (engines[r.engine] ?? 0) + 1
-    if (r.outcome === 'failed') {
-      const c = r.errorClass ?? 'other'
-      errorsByClass[c] = (errorsByClass[c] ?? 0) + 1
-      failures.push({ source_key: t.sourceKey, destination_key: t.destKey, error: r.reason ?? 'failed', error_class: c })
+    if (r.outcome === 'failed' && !diskFull && DISK_FULL.test(r.reason ?? '')) {
+      diskFull = `local disk full writing under ${config.output_directory}: stopped; free space, then resume the job`
+      log('error', diskFull)
+      stop.abort()
     }
     agg.record(r)
-    journal.append(r, t.sourceKey)
+    journal.append(r, plan.tasks[r.id].sourceKey)
   }
-  for (const t of plan.tasks) if (t.skip) record({ id: t.id, outcome: 'skipped', bytes: t.size, reason: t.skip })
+  for (const t of plan.tasks) if (t.skip && !ledger.isDone(t.id)) record({ id: t.id, outcome: 'skipped', bytes: t.size, reason: t.skip })
 
   const route = chooseRoute(config, src, dst, run.s5cmd)
   for (const f of route.fallbacks) log('warn', f)
   log('info', `Engine: ${route.engine} (${route.reason})`)
-  const todo = plan.tasks.filter((t) => !t.skip)
+  const todo = plan.tasks.filter((t) => !ledger.isDone(t.id))
   const engine = createEngine(route.engine, config, src, dst, run.s5cmd)
   agg.engine = engine.name
   agg.start()
   emit({ type: 'state', jobId, state: 'running' })
   try {
     if (todo.length > 0) await engine.run(todo, { signal, onResult: record, onStart: (ids) => agg.started(ids), log })
+    // Cancelled or stopped: what landed unproved is verified by the resume.
+    if (!signal.aborted) await verify(run.config, ledger, journal, reported, signal, log)
   } finally {
     agg.stop()
     await journal.close()
@@ -90,32 +107,76 @@ export async function runJob(run: JobRun): Promise<Report> {
     } else log('info', `${plan.extraneousKeys.length} destination objects are no longer in the archive; set delete_extraneous to remove them`)
   }
 
-  const status = signal.aborted ? 'cancelled' : counts.failed > 0 ? 'failed' : 'completed'
-  const report = buildReport({
-    jobId,
-    status,
-    startedAt,
-    finishedAt: new Date(),
-    planned: { objects: s.objects, bytes: s.bytes },
-    synced: counts.synced,
-    skipped: counts.skipped,
-    failed: counts.failed,
-    deleted,
-    bytesTransferred: counts.bytes,
-    engines,
-    s5cmd: { available: run.s5cmd.found && run.s5cmd.supported === true, version: run.s5cmd.version ?? null },
-    batches: engine.batches ?? [],
-    fallbacks: [...route.fallbacks, ...(engine.fallbacks ?? [])],
-    fallbackCount: route.fallbacks.length + (engine.fallbackCount ?? 0),
-    errorsByClass,
-    failures,
-    // maxRSS is in kilobytes; it is the whole process's peak, engines included.
-    peakRssBytes: process.resourceUsage().maxRSS * 1024,
-    measured: tally.measured(engine, counts.bytes),
-    // run.dir is <data>/jobs/<id>: past jobs are its siblings.
-    baseline: await findTraditionalBaseline(dirname(run.dir), jobId, config),
-  })
+  const c = ledger.counts()
+  const status = run.signal.aborted ? 'cancelled' : c.failed > 0 || diskFull ? 'failed' : 'completed'
+  const finishedAt = new Date()
+  // Timing covers the active time of every session, not the gaps between a crash and its resume.
+  const activeMs = (prior?.sessions ?? []).reduce((a, x) => a + x.activeMs, 0) + (finishedAt.getTime() - startedAt.getTime())
+  const report: Report = {
+    ...buildReport({
+      jobId,
+      status,
+      startedAt: new Date(finishedAt.getTime() - activeMs),
+      finishedAt,
+      planned: { objects: s.objects, bytes: s.bytes },
+      synced: c.synced,
+      skipped: c.skipped,
+      failed: c.failed,
+      deleted,
+      bytesTransferred: c.bytes,
+      engines: c.engines,
+      s5cmd: { available: run.s5cmd.found && run.s5cmd.supported === true, version: run.s5cmd.version ?? null },
+      batches: engine.batches ?? [],
+      fallbacks: [...route.fallbacks, ...(engine.fallbacks ?? [])],
+      fallbackCount: route.fallbacks.length + (engine.fallbackCount ?? 0),
+      errorsByClass: c.errorsByClass,
+      failures: c.failures,
+      // maxRSS is in kilobytes; it is the whole process's peak, engines included.
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      measured: tally.measured(engine, sessionBytes),
+      // run.dir is <data>/jobs/<id>: past jobs are its siblings.
+      baseline: await findTraditionalBaseline(dirname(run.dir), jobId, config),
+    }),
+    ...(prior?.sessions[0] ? { started_at: prior.sessions[0].at } : {}),
+    ...ledger.verification(config.verify),
+    sessions: (prior?.sessions.length ?? 0) + 1,
+  }
   await writeFile(join(run.dir, 'report.json'), JSON.stringify(report, null, 2))
-  emit({ type: 'state', jobId, state: status, message: status === 'failed' ? `${counts.failed} of ${s.objects} objects failed` : undefined })
+  const message = diskFull ?? (status === 'failed' ? `${c.failed} of ${s.objects} objects failed` : undefined)
+  emit({ type: 'state', jobId, state: status, message })
   return report
+}
+
+const TRANSIENT = /^(verification failed|cancelled)/
+
+async function verify(config: JobConfig, ledger: JobLedger, journal: { verified: JobLedger['verified'] }, reported: Map<number, { sha256: string; method: 'sha256-stream' | 'sha256-s3' }>, signal: AbortSignal, log: (l: 'info' | 'warn', m: string) => void): Promise<void> {
+  const tasks = ledger.unverified()
+  if (tasks.length === 0) return
+  const src = makeS3Client(sourceEndpoint(config))
+  const dst = config.output_directory ? undefined : makeS3Client(destinationEndpoint(config))
+  try {
+    const r = await verifyLanded({
+      tasks,
+      level: config.verify,
+      source: { client: src, bucket: config.source.bucket },
+      destination: dst ? { client: dst, bucket: config.destination_bucket! } : { root: config.output_directory! },
+      concurrency: config.performance_optimization.max_concurrent,
+      signal,
+      reported,
+      onOutcome: (o) => {
+        ledger.verified(o)
+        // A check that could not run is not journaled: the resume tries it again.
+        if (!TRANSIENT.test(o.reason ?? '')) journal.verified(o)
+      },
+    })
+    log('info', `Verified ${tasks.length} objects (verify ${config.verify}) with ${r.requests} requests`)
+  } catch (err) {
+    // The destination listing failed (service down): the copies stand, their proof waits for a resume or `archive-sync verify`.
+    const reason = `verification failed: ${(err as Error).message ?? String(err)}`
+    log('warn', `${reason}; ${tasks.length} objects left unverified`)
+    for (const t of tasks) ledger.verified({ id: t.id, status: 'unverified', reason })
+  } finally {
+    src.destroy()
+    dst?.destroy()
+  }
 }

@@ -50,6 +50,8 @@ export const commands = {
   'plan:preview': { req: z.object({ config: configInput }), res: planSummarySchema },
   'jobs:start': { req: z.object({ config: configInput }), res: z.object({ jobId: z.string() }) },
   'jobs:cancel': { req: jobRef, res: ok },
+  /** Continue an interrupted job from its journal: finished tasks are not redone. */
+  'jobs:resume': { req: jobRef, res: z.object({ jobId: z.string() }) },
   'jobs:status': { req: jobRef, res: jobSummarySchema },
   'jobs:list': { req: z.object({}), res: z.object({ jobs: z.array(jobSummarySchema) }) },
   'jobs:report': { req: jobRef, res: reportSchema },

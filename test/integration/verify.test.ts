@@ -1,0 +1,98 @@
+// Verification against a local S3: every landed object proved, a stale .CHECKSUM flagged (never
+// counted as synced) after one re-read, and `verify` re-checking a destination without copying.
+// s3rver keeps no checksums (CopyObject's ChecksumAlgorithm SHA256 is ignored, no ChecksumSHA256
+// comes back), so server-side copies here are proved by ETag: the destination listing's ETag equals
+// the source listing's single-part ETag. The sha256-s3 path needs a service that returns checksums.
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { PutObjectCommand } from '@aws-sdk/client-s3'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { validateConfig } from '../../src/shared/config/validate'
+import { createApp } from '../../src/main/app'
+import { mergeConfig } from '../../src/main/settings'
+import { verifyDestination } from '../../src/main/verify/verify-destination'
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy'
+import { getBytes, LAKE_BUCKET, SOURCE_BUCKET, startLocalArchive, type LocalArchive } from '../helpers/local-archive'
+
+let env: LocalArchive
+let proxy: FaultProxy
+const STALE = 'data/spot/daily/klines/ETHUSDT/1h/ETHUSDT-1h-2024-05-03.zip'
+const WRONG = 'ab'.repeat(32)
+
+beforeAll(async () => {
+  env = await startLocalArchive([{ market: 'spot', frequency: 'daily', dataType: 'klines', symbols: ['BTCUSDT', 'ETHUSDT'], intervals: ['1h'], start: '2024-05-01', end: '2024-05-05' }])
+  // The 2023 episode (reference §1.6): the zip was re-uploaded, its .CHECKSUM left stale — with a trailing newline.
+  await env.client.send(new PutObjectCommand({ Bucket: SOURCE_BUCKET, Key: `${STALE}.CHECKSUM`, Body: `${WRONG}  ETHUSDT-1h-2024-05-03.zip\n` }))
+  proxy = await startFaultProxy(env.s3.endpoint)
+})
+afterAll(async () => {
+  await proxy?.stop()
+  await env?.stop()
+})
+
+const job = (extra: Record<string, unknown>) => {
+  const r = validateConfig(mergeConfig(env.base, { markets: ['spot'], symbols: ['BTCUSDT', 'ETHUSDT'], data_types: ['klines'], intervals: ['1h'], date_range: { start: '2024-05-01', end: '2024-05-05' }, performance_optimization: { max_concurrent: 4 }, ...extra }))
+  if (!r.ok) throw new Error(JSON.stringify(r.issues))
+  return r.config
+}
+
+async function runJob(config: ReturnType<typeof job>) {
+  const app = createApp({ transport: 'websocket', dataDir: env.dataDir, snapshotMs: 50, locateS5cmd: async () => ({ found: false }) })
+  try {
+    const { jobId, done } = await app.services.jobs.start(config)
+    return { jobId, report: (await done)! }
+  } finally {
+    await app.close()
+  }
+}
+
+describe('verification after a job', () => {
+  it('proves every server-side copy by its ETag, from one destination listing per folder', async () => {
+    const { report } = await runJob(job({ destination_prefix: 'v1', symbols: ['BTCUSDT'] }))
+    expect(report).toMatchObject({ status: 'completed', files_synced: 10, verify_level: 'etag', files_verified: 10, files_unverified: 0, files_checksum_mismatch: 0, verification_methods: { etag: 10 } })
+  })
+
+  it('downloads: proves each zip by the SHA-256 of its bytes against the .CHECKSUM, and flags the stale one with both values', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'archive-sync-dl-'))
+    const src = { ...(env.base.source as object), endpoint_url: proxy.endpoint }
+    try {
+      const { jobId, report } = await runJob(job({ output_directory: out, source: src }))
+      const real = createHash('sha256').update(await readFile(join(out, STALE))).digest('hex')
+      expect(report).toMatchObject({ status: 'failed', files_synced: 19, files_failed: 1, files_verified: 19, files_checksum_mismatch: 1 })
+      expect(report.verification_methods).toEqual({ 'sha256-local': 9, etag: 10 })
+      expect(report.checksum_mismatches).toEqual([expect.objectContaining({ source_key: STALE, method: 'sha256-local', expected: WRONG, actual: real })])
+      expect(report.failures).toEqual([expect.objectContaining({ source_key: STALE, error_class: 'checksum', error: expect.stringContaining(WRONG) })])
+      // The stale .CHECKSUM was read by the download itself, by the check, and re-read once — not more.
+      expect(proxy.count((r) => r.method === 'GET' && r.path.endsWith(`${STALE}.CHECKSUM`))).toBe(3)
+      const journal = (await readFile(join(env.dataDir, 'jobs', jobId, 'journal.ndjson'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l))
+      expect(journal.filter((l) => l.type === 'verify' && l.status === 'mismatch')).toHaveLength(1)
+    } finally {
+      await rm(out, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('archive-sync verify (no copying)', () => {
+  it('verifies a synced destination, then finds an object changed behind its back', async () => {
+    const config = job({ destination_prefix: 'v2', symbols: ['BTCUSDT'] })
+    await runJob(config)
+    const ok = await verifyDestination(config)
+    expect(ok).toMatchObject({ objects: 10, verified: 10, mismatched: 0, missing: 0, methods: { etag: 10 } })
+    // 2 listings (source + destination folder) and no GET: ETag proofs cost no download.
+    expect(ok.requests).toBe(2)
+
+    const key = 'data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2024-05-02.zip'
+    const bytes = await getBytes(env.client, SOURCE_BUCKET, key)
+    bytes[bytes.length - 1] ^= 0xff
+    await env.client.send(new PutObjectCommand({ Bucket: LAKE_BUCKET, Key: `v2/${key}`, Body: bytes }))
+    const bad = await verifyDestination(config)
+    expect(bad).toMatchObject({ verified: 9, mismatched: 1, problems: [expect.objectContaining({ destination_key: `v2/${key}`, method: 'etag' })] })
+
+    // verify sha256: reads each zip back and hashes it against the .CHECKSUM.
+    const strong = await verifyDestination({ ...config, verify: 'sha256' })
+    expect(strong).toMatchObject({ verified: 9, mismatched: 1, methods: { 'sha256-get': 4, etag: 5 } })
+    expect(strong.problems[0]).toMatchObject({ method: 'sha256-get', reason: 'checksum mismatch' })
+  })
+})
