@@ -4,6 +4,7 @@ import { isActive } from '../lib/job-view'
 import { useJobStore } from '../state/job-store'
 import { ConfigIssues, ErrorNote } from './config-issues'
 import { PlanFigures } from './plan-figures'
+import { PreflightPanel } from './preflight-panel'
 
 export function PlanPanel() {
   const { issues, plan, plannedConfig, pending, error } = usePlanPreview()
@@ -30,6 +31,7 @@ export function PlanPanel() {
         {jobRunning && <span className="hint">A copy is running; wait for it or cancel it.</span>}
       </div>
       {startError && <ErrorNote title="The copy did not start." error={startError} />}
+      <PreflightPanel />
     </section>
   )
 }

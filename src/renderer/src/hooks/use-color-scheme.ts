@@ -1,4 +1,5 @@
-import { useSyncExternalStore } from 'react'
+import { useEffect, useSyncExternalStore } from 'react'
+import { useViewStore } from '../state/view-store'
 
 const QUERY = '(prefers-color-scheme: dark)'
 
@@ -10,5 +11,16 @@ function subscribe(onChange: () => void): () => void {
 
 /** Canvas charts cannot read CSS variables live; they redraw when this changes. */
 export function useColorScheme(): 'dark' | 'light' {
-  return useSyncExternalStore(subscribe, () => (window.matchMedia(QUERY).matches ? 'dark' : 'light'))
+  const system = useSyncExternalStore(subscribe, () => (window.matchMedia(QUERY).matches ? 'dark' : 'light'))
+  const theme = useViewStore((s) => s.theme)
+  return theme === 'system' ? system : theme
+}
+
+/** The chosen theme as `data-theme` on <html>; the stylesheet keys its variables on it. */
+export function useApplyTheme(): void {
+  const theme = useViewStore((s) => s.theme)
+  useEffect(() => {
+    if (theme === 'system') document.documentElement.removeAttribute('data-theme')
+    else document.documentElement.setAttribute('data-theme', theme)
+  }, [theme])
 }
