@@ -2,6 +2,7 @@
 import { benchCopy } from './copy'
 import { benchDiscovery } from './discovery'
 import { benchEngines } from './engines'
+import { benchJournal } from './journal'
 import { benchPlan } from './plan'
 
 const table = (title: string, row: Record<string, string | number>) =>
@@ -12,4 +13,5 @@ table('Discovery of a 10,000-object prefix (budget: 10 list requests)', await be
 table('Server-side copy (sdk-copy), 1,000 small objects', await benchCopy(1000, { direct: true }))
 table('Traditional cycle (direct sync off: temp file, then upload), 1,000 small objects', await benchCopy(1000, { direct: false }))
 for (const { title, row } of await benchEngines()) table(title, row)
+table('Journaling share of a 10,000-object server-side job (budget < 5 % of wall time)', await benchJournal(10_000))
 if (process.argv.includes('--large')) table('Server-side copy, 10,000 objects (engine RSS budget: 100 MB + 1 KB/object)', await benchCopy(10_000, { direct: true }))
