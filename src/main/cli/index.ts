@@ -1,12 +1,6 @@
 // archive-sync: headless entry. `run`, `resume`, `verify`, `plan`, `serve`, `demo`.
 import { parseArgs } from 'node:util'
 import { CliExit } from './load-config'
-import { catalogText } from './catalog'
-import { planCommand } from './plan'
-import { resumeCommand } from './resume'
-import { runCommand } from './run'
-import { verifyCommand } from './verify'
-import { demoCommand, serveCommand } from './serve'
 
 const USAGE = `Usage: archive-sync <command> [options]
 
@@ -23,6 +17,8 @@ const USAGE = `Usage: archive-sync <command> [options]
   demo  [--port N] [--data-dir DIR] [--json]          serve against an embedded local S3 with a sample archive
 `
 
+// Commands load on demand: a process that copies need not carry the web server, and the
+// engine's memory budget counts this process.
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   const { values, positionals } = parseArgs({
@@ -43,20 +39,20 @@ export async function main(argv: string[]): Promise<number> {
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new CliExit(2, `--port must be 0-65535, not ${values.port}`)
   switch (command) {
     case 'run':
-      return runCommand(common)
+      return (await import('./run')).runCommand(common)
     case 'resume':
-      return resumeCommand(positionals[0], common)
+      return (await import('./resume')).resumeCommand(positionals[0], common)
     case 'verify':
-      return verifyCommand(common)
+      return (await import('./verify')).verifyCommand(common)
     case 'plan':
-      return planCommand({ ...common, out: values.out })
+      return (await import('./plan')).planCommand({ ...common, out: values.out })
     case 'catalog':
-      process.stdout.write(catalogText())
+      process.stdout.write((await import('./catalog')).catalogText())
       return 0
     case 'serve':
-      return serveCommand({ ...common, port, host: values.host })
+      return (await import('./serve')).serveCommand({ ...common, port, host: values.host })
     case 'demo':
-      return demoCommand({ ...common, port, host: values.host })
+      return (await import('./serve')).demoCommand({ ...common, port, host: values.host })
     case undefined:
     case 'help':
     case '--help':
