@@ -1,5 +1,6 @@
 // `archive-sync serve` (browser mode) and `archive-sync demo` (the same, against an embedded
 // local S3 seeded with a generated Binance-layout archive: no AWS account, no internet).
+import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,7 +16,12 @@ export interface ServeArgs {
   json?: boolean
 }
 
-const rendererDir = () => fileURLToPath(new URL('../renderer', import.meta.url))
+// The bundler may put this module in out/main/ or in out/main/chunks/: look for the built UI
+// beside either, so lazy-loading the command does not break `serve` and `demo`.
+const rendererDir = () => {
+  const candidates = ['../renderer', '../../renderer'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[0]
+}
 
 async function serveWith(args: ServeArgs, baseConfig: Record<string, unknown>, demo: boolean, extra: Record<string, unknown> = {}) {
   const app = createApp({ transport: 'websocket', dataDir: args.dataDir, baseConfig, demo })
