@@ -1,4 +1,4 @@
-// Nothing lost, nothing corrupt, nothing redone: a job SIGKILLed mid-run and resumed; the S3 server
+// Nothing lost, nothing corrupt, nothing redone: a job SIGKILLed mid-run and resumed; a SIGINT cancel, verify and resume through the CLI; the S3 server
 // killed and restarted mid-job; bursts of 500/503; credentials that stop working; the local disk
 // full. Every case is proved with counts — objects expected, landed (listed), verified (report) —
 // and CopyObject requests counted by the fault proxy between the client and s3rver.
@@ -132,6 +132,49 @@ describe('crash: SIGKILL mid-job, then archive-sync resume', () => {
   }, 120_000)
 })
 
+describe('cancel from the CLI (SIGINT), verify, resume', () => {
+  it('exits 130 with a cancelled report; verify exits 1 on the partial destination; resume completes; verify exits 0', async () => {
+    const file = join(data, 'sigint.json')
+    await writeFile(file, JSON.stringify(raw('sigint', { performance_optimization: { max_concurrent: 1 } })))
+    const slow = { match: isCopy, action: { kind: 'delay' as const, ms: 15 } }
+    proxy.rules.push(slow)
+    const env = { ...process.env, AWS_REGION: '', AWS_ENDPOINT_URL: '' }
+    const child = spawn(process.execPath, [BIN, 'run', '--config', file, '--data-dir', data, '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const lines = createInterface({ input: child.stdout })
+    const [first] = (await once(lines, 'line')) as [string]
+    const jobId = (JSON.parse(first) as { jobId: string }).jobId
+    for (let i = 0; i < 400 && (await journalOf(jobId).catch(() => [])).filter((l) => l.type === 'result').length < 50; i++) await new Promise((r) => setTimeout(r, 25))
+    child.kill('SIGINT')
+    const [code] = (await once(child, 'exit')) as [number]
+    proxy.rules.splice(proxy.rules.indexOf(slow), 1)
+    expect(code).toBe(130)
+    const cancelled = JSON.parse(await readFile(join(data, 'jobs', jobId, 'report.json'), 'utf8'))
+    expect(cancelled.status).toBe('cancelled')
+    expect(cancelled.files_synced).toBeLessThan(300)
+
+    const cli = (...args: string[]) => promisify(execFile)(process.execPath, [BIN, ...args], { env, maxBuffer: 1 << 26 }).then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => e)
+    const partial = await cli('verify', '--config', file, '--json')
+    expect(partial.code).toBe(1)
+    // A copy in flight at the cancel may still complete server-side (landed, not counted): at most max_concurrent of them.
+    const check = JSON.parse(partial.stdout)
+    expect(check.objects).toBe(300)
+    expect(300 - cancelled.files_synced - check.missing).toBeGreaterThanOrEqual(0)
+    expect(300 - cancelled.files_synced - check.missing).toBeLessThanOrEqual(1)
+    const resumed = await cli('resume', jobId, '--config', file, '--data-dir', data)
+    expect(resumed.code, resumed.stderr).toBe(0)
+    expect(resumed.stderr).toMatch(/Resuming: \d+ of 300 objects finished/)
+    const full = await cli('verify', '--config', file, '--json')
+    expect(full.code).toBe(0)
+    expect(JSON.parse(full.stdout)).toMatchObject({ objects: 300, verified: 300 })
+    // A changed job file is refused with the difference, exit 2, nothing copied.
+    await writeFile(file, JSON.stringify(raw('elsewhere', { performance_optimization: { max_concurrent: 1 } })))
+    const refused = await cli('resume', jobId, '--config', file, '--data-dir', data)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('RESUME_CONFIG_CHANGED')
+    expect(refused.stderr).toContain('destination_prefix: "sigint" → "elsewhere"')
+  }, 120_000)
+})
+
 describe('faults mid-job end in completion after retries, or a clear stop that resumes', () => {
   it('the S3 server killed and restarted on the same port and folder', async () => {
     const slow = { match: isCopy, action: { kind: 'delay' as const, ms: 10 } }
@@ -170,7 +213,7 @@ describe('faults mid-job end in completion after retries, or a clear stop that r
     const { report } = await inProcess((app) => app.services.jobs.start(config('burst', { performance_optimization: { max_concurrent: 4, retry_count: 6 } })))
     for (const r of rules) proxy.rules.splice(proxy.rules.indexOf(r), 1)
     expect(proxy.seen.slice(before).filter((r) => r.action === 'error')).toHaveLength(16)
-    expect(report).toMatchObject({ status: 'completed', files_synced: 300, files_failed: 0, files_verified: 300 })
+    expect(report, JSON.stringify([report.unverified_reasons, report.checksum_mismatches, report.failures])).toMatchObject({ status: 'completed', files_synced: 300, files_failed: 0, files_verified: 300 })
     await expectAllLanded('burst')
   }, 120_000)
 
