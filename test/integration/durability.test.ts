@@ -213,7 +213,7 @@ describe('faults mid-job end in completion after retries, or a clear stop that r
     const { report } = await inProcess((app) => app.services.jobs.start(config('burst', { performance_optimization: { max_concurrent: 4, retry_count: 6 } })))
     for (const r of rules) proxy.rules.splice(proxy.rules.indexOf(r), 1)
     expect(proxy.seen.slice(before).filter((r) => r.action === 'error')).toHaveLength(16)
-    expect(report, JSON.stringify([report.unverified_reasons, report.checksum_mismatches, report.failures])).toMatchObject({ status: 'completed', files_synced: 300, files_failed: 0, files_verified: 300 })
+    expect(report, JSON.stringify([report?.unverified_reasons, report?.checksum_mismatches, report?.failures])).toMatchObject({ status: 'completed', files_synced: 300, files_failed: 0, files_verified: 300 })
     await expectAllLanded('burst')
   }, 120_000)
 
