@@ -72,6 +72,26 @@ describe('faults injected by a proxy', () => {
     }
   })
 
+  it('a service that refuses checksummed copies is asked once, then copies are proved by ETag', async () => {
+    // Real S3 answers a checksummed CopyObject with ChecksumSHA256 (proved against the .CHECKSUM);
+    // s3rver ignores the header. Here the proxy plays a service that rejects it outright.
+    const p = await withProxy({
+      rules: [{ match: (r) => r.method === 'PUT' && r.headers['x-amz-checksum-algorithm'] !== undefined, action: { kind: 'error', status: 501, code: 'NotImplemented', message: 'checksums not supported' } }],
+    })
+    try {
+      const ep = (b: string) => endpointOf(s3, b, p.endpoint)
+      const engine = createSdkEngine({ source: ep('src'), destination: ep('lake'), mode: 'copy', concurrency: 1, retryCount: 3, partSizeMb: 5 })
+      const rec = recorder()
+      await engine.run(tasksFor(objects, 'nosum/'), rec.ctx)
+      expect([...rec.results.values()].map((r) => r.outcome)).toEqual(objects.map(() => 'synced'))
+      expect([...rec.results.values()].some((r) => r.sha256 !== undefined)).toBe(false)
+      expect(p.count((r) => r.headers['x-amz-checksum-algorithm'] === 'SHA256')).toBe(1)
+      expect(p.count((r) => r.method === 'PUT' && r.headers['x-amz-checksum-algorithm'] === undefined)).toBe(objects.length)
+    } finally {
+      await stopProxy()
+    }
+  })
+
   it('a part that fails for good aborts its multipart upload: no object, no complete, exactly one abort for that upload', async () => {
     // s3rver implements neither ListMultipartUploads nor AbortMultipartUpload (it answers 501 and
     // 405), so "nothing left behind" is proved by the abort request itself, which the proxy answers

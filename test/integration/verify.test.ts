@@ -61,8 +61,9 @@ describe('verification after a job', () => {
       const { jobId, report } = await runJob(job({ output_directory: out, source: src }))
       const real = createHash('sha256').update(await readFile(join(out, STALE))).digest('hex')
       expect(report).toMatchObject({ status: 'failed', files_synced: 19, files_failed: 1, files_verified: 19, files_checksum_mismatch: 1 })
-      expect(report.verification_methods).toEqual({ 'sha256-local': 9, etag: 10 })
-      expect(report.checksum_mismatches).toEqual([expect.objectContaining({ source_key: STALE, method: 'sha256-local', expected: WRONG, actual: real })])
+      // The hash taken while downloading is the proof: no second read of the file.
+      expect(report.verification_methods).toEqual({ 'sha256-stream': 9, etag: 10 })
+      expect(report.checksum_mismatches).toEqual([expect.objectContaining({ source_key: STALE, method: 'sha256-stream', expected: WRONG, actual: real })])
       expect(report.failures).toEqual([expect.objectContaining({ source_key: STALE, error_class: 'checksum', error: expect.stringContaining(WRONG) })])
       // The stale .CHECKSUM was read by the download itself, by the check, and re-read once — not more.
       expect(proxy.count((r) => r.method === 'GET' && r.path.endsWith(`${STALE}.CHECKSUM`))).toBe(3)

@@ -44,7 +44,8 @@ async function withTaskRetries<T>(run: () => Promise<T>, o: PoolOptions, attempt
   }
 }
 
-export type TaskBody = (t: CopyTask, attempts: Attempts, signal: AbortSignal) => Promise<{ bytes: number; engine?: Engine }>
+/** `sha256` (hex) where the transfer proved the bytes for free: hashed while streaming, or S3's checksum of a copy. */
+export type TaskBody = (t: CopyTask, attempts: Attempts, signal: AbortSignal) => Promise<{ bytes: number; engine?: Engine; sha256?: string }>
 
 export async function runPool(tasks: readonly CopyTask[], ctx: EngineContext, o: PoolOptions, body: TaskBody): Promise<void> {
   let next = 0
@@ -60,7 +61,7 @@ export async function runPool(tasks: readonly CopyTask[], ctx: EngineContext, o:
       const attempts = new Attempts()
       try {
         const done = await withTaskRetries(() => body(t, attempts, ctx.signal), o, attempts, ctx.signal)
-        ctx.onResult({ id: t.id, outcome: 'synced', bytes: done.bytes, engine: done.engine ?? o.engine, attempts: attempts.total })
+        ctx.onResult({ id: t.id, outcome: 'synced', bytes: done.bytes, engine: done.engine ?? o.engine, attempts: attempts.total, ...(done.sha256 ? { sha256: done.sha256 } : {}) })
       } catch (err) {
         attempts.add(err as { $metadata?: { attempts?: number } })
         const cancelled = ctx.signal.aborted

@@ -37,6 +37,12 @@ export type SdkEngine = TransferEngine & { meter: Meter; fallbacks: string[]; fa
 export const copySource = (bucket: string, key: string): string =>
   `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`
 
+/** A service that does not do flexible checksums says so with one of these; S3 itself accepts them. */
+const rejectsChecksum = (err: unknown): boolean => {
+  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } }
+  return ['NotImplemented', 'InvalidArgument', 'InvalidRequest'].includes(e?.name ?? '') || e?.$metadata?.httpStatusCode === 501
+}
+
 export const partBytesOf = (o: Pick<SdkEngineOptions, 'partBytes' | 'partSizeMb'>): number => o.partBytes ?? Math.max(5, o.partSizeMb) * 1024 * 1024
 
 export function createSdkEngine(opts: SdkEngineOptions): SdkEngine {
@@ -50,6 +56,8 @@ export function createSdkEngine(opts: SdkEngineOptions): SdkEngine {
   const threshold = Math.min(opts.multipartCopyThreshold ?? COPY_OBJECT_LIMIT, COPY_OBJECT_LIMIT)
   const fallbacks = new Map<string, number>()
   let partCopy: 'unknown' | 'yes' | 'no' = 'unknown'
+  // Whether the service accepts ChecksumAlgorithm on CopyObject (S3 does; some compatibles refuse it).
+  let checksums: 'unknown' | 'yes' | 'no' = 'unknown'
   let ctxLog: EngineContext['log'] = () => {}
   const name: Engine = opts.mode === 'copy' ? 'sdk-copy' : 'sdk-stream'
 
@@ -83,12 +91,31 @@ export function createSdkEngine(opts: SdkEngineOptions): SdkEngine {
       // Same service: the source is readable with the destination's client.
       return { bytes: await streamOne(t, attempts, signal, dest), engine: 'sdk-stream' }
     }
-    const out = await dest.send(
-      new CopyObjectCommand({ Bucket: opts.destination.bucket, Key: t.destKey, CopySource: copySource(opts.source.bucket, t.sourceKey), MetadataDirective: 'COPY' }),
-      { abortSignal: signal },
-    )
+    const send = (withChecksum: boolean) =>
+      dest.send(
+        new CopyObjectCommand({
+          Bucket: opts.destination.bucket,
+          Key: t.destKey,
+          CopySource: copySource(opts.source.bucket, t.sourceKey),
+          MetadataDirective: 'COPY',
+          // S3 computes the copy's SHA-256 server-side: proof against the .CHECKSUM at no extra cost.
+          ...(withChecksum ? { ChecksumAlgorithm: 'SHA256' as const } : {}),
+        }),
+        { abortSignal: signal },
+      )
+    let out
+    try {
+      out = await send(checksums !== 'no')
+    } catch (err) {
+      if (checksums !== 'unknown' || !rejectsChecksum(err)) throw err
+      checksums = 'no'
+      ctxLog('warn', `The destination service refused a checksummed copy (${(err as Error).name}); copies are proved by ETag instead`)
+      out = await send(false)
+    }
     attempts.add(out)
-    return { bytes: t.size }
+    const b64 = out.CopyObjectResult?.ChecksumSHA256
+    if (b64 && !b64.includes('-')) checksums = 'yes'
+    return { bytes: t.size, ...(b64 && !b64.includes('-') ? { sha256: Buffer.from(b64, 'base64').toString('hex') } : {}) }
   }
 
   return {
