@@ -65,6 +65,8 @@ export function makeHandlers(s: Services): Handlers {
     },
     'jobs:start': async ({ config }) => ({ jobId: (await s.jobs.start(resolveConfig(s, config))).jobId }),
     'jobs:cancel': async ({ jobId }) => (s.jobs.cancel(jobId), { ok: true as const }),
+    'jobs:pause': async ({ jobId }) => (s.jobs.pause(jobId), { ok: true as const }),
+    'jobs:continue': async ({ jobId }) => (s.jobs.continue(jobId), { ok: true as const }),
     'jobs:resume': async ({ jobId }) => ({ jobId: (await s.jobs.resume(jobId, { credentials: baseCredentials(s) })).jobId }),
     'jobs:status': ({ jobId }) => s.jobs.status(jobId),
     'jobs:list': async () => ({ jobs: await s.jobs.list() }),

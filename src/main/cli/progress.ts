@@ -27,8 +27,12 @@ export function summary(r: Report): string {
     `Job ${r.job_id} ${r.status}: ${r.files_synced} synced, ${r.files_skipped} skipped, ${r.files_failed} failed of ${r.files_planned} (${r.success_rate})`,
     `${bytes(r.bytes_transferred)} in ${duration(r.execution_time_seconds)} (${bytes(r.average_bytes_per_second)}/s), mode ${r.mode_selected} [${Object.keys(r.engines).join(', ') || 'none'}]`,
   ]
-  for (const f of r.failures.slice(0, 20)) lines.push(`  FAILED ${f.source_key}: ${f.error}`)
-  if (r.failures.length > 20) lines.push(`  … and ${r.failures.length - 20} more failures (see the report)`)
+  // Objects a cancel left undone are not errors to read one by one: count them.
+  const undone = r.failures.filter((f) => f.error === 'cancelled')
+  const failed = r.failures.filter((f) => f.error !== 'cancelled')
+  for (const f of failed.slice(0, 20)) lines.push(`  FAILED ${f.source_key}: ${f.error}`)
+  if (failed.length > 20) lines.push(`  … and ${failed.length - 20} more failures (see the report)`)
+  if (undone.length > 0) lines.push(`  ${undone.length} objects not done: the job was cancelled`)
   return lines.join('\n')
 }
 

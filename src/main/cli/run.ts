@@ -3,6 +3,7 @@
 // SIGTERM cancel the job: in-flight requests stop, the journal is flushed, the job stays resumable).
 import { AppError, type JobEvent, type Report } from '../../shared/contract'
 import { createApp, type App } from '../app'
+import { bindJobKeys } from './keys'
 import { CliExit, loadConfig } from './load-config'
 import { summary, terminalPrinter } from './progress'
 
@@ -38,6 +39,7 @@ export async function followJob(args: RunArgs, start: (app: App) => Promise<{ jo
   const onSignal = () => jobId && app.services.jobs.cancel(jobId)
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
+  const unbindKeys = args.json ? () => undefined : bindJobKeys(app.services.jobs, () => jobId, process.stderr)
   try {
     const started = await start(app).catch((err: unknown) => {
       // Refusals (another job's journal, a changed config) are the user's input: exit 2 with the code.
@@ -59,6 +61,7 @@ export async function followJob(args: RunArgs, start: (app: App) => Promise<{ jo
     }
     return report.status === 'completed' ? 0 : report.status === 'cancelled' ? 130 : 1
   } finally {
+    unbindKeys()
     unsubscribe()
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)

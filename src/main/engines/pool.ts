@@ -52,6 +52,8 @@ export async function runPool(tasks: readonly CopyTask[], ctx: EngineContext, o:
   let stopped: string | undefined
   const worker = async () => {
     while (next < tasks.length) {
+      await ctx.waitIfPaused?.()
+      if (next >= tasks.length) break
       const t = tasks[next++]
       if (ctx.signal.aborted || stopped) {
         ctx.onResult({ id: t.id, outcome: 'failed', bytes: 0, engine: o.engine, reason: stopped ?? 'cancelled', errorClass: 'other', attempts: 0 })

@@ -17,6 +17,8 @@ export interface EngineContext {
   /** Tasks handed to the transport, for the in-flight gauge. */
   onStart?(ids: readonly number[]): void
   log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void
+  /** Resolves when the job is not paused; awaited before taking each task or batch. */
+  waitIfPaused?(): Promise<void>
 }
 
 export interface TransferEngine {

@@ -14,6 +14,7 @@ import { hashConfig } from './journal'
 import { readJournal } from './journal-reader'
 import { readPlan } from './plan-store'
 import { JOURNAL_FILE } from './prepare-job'
+import { PauseGate } from './pause-gate'
 import { redactConfig } from './redact'
 import { runJob } from './run-job'
 
@@ -25,6 +26,7 @@ interface LiveJob {
   snapshot: Snapshot | null
   report: Report | null
   abort: AbortController
+  gate: PauseGate
   done: Promise<Report | null>
   error?: unknown
 }
@@ -97,10 +99,11 @@ export class JobManager {
     const abort = new AbortController()
     // Every request in flight listens on the job's signal: max_concurrent of them at once.
     setMaxListeners(0, abort.signal)
-    const job: LiveJob = { jobId, label: j.label, createdAt: j.createdAt, state: 'planning', snapshot: null, report: null, abort, done: Promise.resolve(null) }
+    const gate = new PauseGate()
+    const job: LiveJob = { jobId, label: j.label, createdAt: j.createdAt, state: 'planning', snapshot: null, report: null, abort, gate, done: Promise.resolve(null) }
     this.jobs.set(jobId, job)
     const s5cmd = await this.s5cmd(config)
-    job.done = runJob({ jobId, config, dir, signal: abort.signal, emit: this.emit, s5cmd, snapshotMs: this.snapshotMs, resume: j.resume }).then(
+    job.done = runJob({ jobId, config, dir, signal: abort.signal, emit: this.emit, s5cmd, snapshotMs: this.snapshotMs, resume: j.resume, gate }).then(
       (report) => (job.report = report),
       (err: unknown) => {
         const message = abort.signal.aborted ? 'cancelled' : err instanceof AppError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err)
@@ -120,10 +123,27 @@ export class JobManager {
 
   cancel(jobId: string): void {
     const job = this.mustGet(jobId)
-    if (job.state === 'planning' || job.state === 'running') {
+    if (job.state === 'planning' || job.state === 'running' || job.state === 'paused') {
       this.emit({ type: 'state', jobId, state: 'cancelling' })
       job.abort.abort()
+      // Held workers must wake to see the cancel and report their tasks.
+      job.gate.resume()
     }
+  }
+
+  /** Stops dispatching new work; in-flight copies finish. Only a running job pauses. */
+  pause(jobId: string): void {
+    const job = this.mustGet(jobId)
+    if (job.state !== 'running') throw new AppError('JOB_NOT_RUNNING', `Job ${jobId} is ${job.state}; only a running job can be paused`)
+    job.gate.pause()
+    this.emit({ type: 'state', jobId, state: 'paused' })
+  }
+
+  continue(jobId: string): void {
+    const job = this.mustGet(jobId)
+    if (job.state !== 'paused') throw new AppError('JOB_NOT_PAUSED', `Job ${jobId} is ${job.state}, not paused`)
+    this.emit({ type: 'state', jobId, state: 'running' })
+    job.gate.resume()
   }
 
   private mustGet(jobId: string): LiveJob {
@@ -175,7 +195,11 @@ export class JobManager {
 
   /** Cancels every running job and waits for them: the owner's teardown. */
   async close(): Promise<void> {
-    for (const j of this.jobs.values()) if (j.state === 'planning' || j.state === 'running') j.abort.abort()
+    for (const j of this.jobs.values())
+      if (j.state === 'planning' || j.state === 'running' || j.state === 'paused') {
+        j.abort.abort()
+        j.gate.resume()
+      }
     await Promise.all([...this.jobs.values()].map((j) => j.done))
   }
 }

@@ -11,6 +11,7 @@ import { createEngine } from '../engines/create-engine'
 import { findTraditionalBaseline, TraditionalTally } from '../engines/measured'
 import { makeS3Client, destinationEndpoint, sourceEndpoint } from '../s3/clients'
 import { verifyLanded } from '../verify/verifier'
+import type { PauseGate } from './pause-gate'
 import { ProgressAggregator } from './aggregator'
 import { deleteExtraneous } from './delete-extraneous'
 import { JobLedger } from './ledger'
@@ -26,6 +27,8 @@ export interface JobRun {
   snapshotMs?: number
   /** Continue from the persisted plan and journal instead of planning afresh. */
   resume?: boolean
+  /** Held while the job is paused: engines take no new work. */
+  gate?: PauseGate
 }
 
 /** Local disk full is not a per-object problem: every further download would fail the same way. */
@@ -90,7 +93,7 @@ export async function runJob(run: JobRun): Promise<Report> {
   agg.start()
   emit({ type: 'state', jobId, state: 'running' })
   try {
-    if (todo.length > 0) await engine.run(todo, { signal, onResult: record, onStart: (ids) => agg.started(ids), log })
+    if (todo.length > 0) await engine.run(todo, { signal, onResult: record, onStart: (ids) => agg.started(ids), log, waitIfPaused: run.gate?.wait })
     // Cancelled or stopped: what landed unproved is verified by the resume.
     if (!signal.aborted) await verify(run.config, ledger, journal, reported, signal, log)
   } finally {

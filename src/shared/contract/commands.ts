@@ -50,6 +50,9 @@ export const commands = {
   'plan:preview': { req: z.object({ config: configInput }), res: planSummarySchema },
   'jobs:start': { req: z.object({ config: configInput }), res: z.object({ jobId: z.string() }) },
   'jobs:cancel': { req: jobRef, res: ok },
+  /** Pause stops dispatching new work (in-flight copies finish); continue picks up where it held. */
+  'jobs:pause': { req: jobRef, res: ok },
+  'jobs:continue': { req: jobRef, res: ok },
   /** Continue an interrupted job from its journal: finished tasks are not redone. */
   'jobs:resume': { req: jobRef, res: z.object({ jobId: z.string() }) },
   'jobs:status': { req: jobRef, res: jobSummarySchema },

@@ -27,7 +27,7 @@ export const taskResultSchema = z.object({
 })
 export type TaskResult = z.infer<typeof taskResultSchema>
 
-export const JOB_STATES = ['planning', 'running', 'cancelling', 'completed', 'failed', 'cancelled'] as const
+export const JOB_STATES = ['planning', 'running', 'paused', 'cancelling', 'completed', 'failed', 'cancelled'] as const
 export const jobStateSchema = z.enum(JOB_STATES)
 export type JobState = z.infer<typeof jobStateSchema>
 

@@ -159,6 +159,9 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       let next = 0
       const worker = async (): Promise<void> => {
         while (next < queue.length) {
+          // Pause holds the next batch; a running s5cmd finishes the batch it has.
+          await ctx.waitIfPaused?.()
+          if (next >= queue.length) break
           const batch = queue[next++]!
           await runBatch(batch, ctx)
         }
