@@ -20,7 +20,7 @@ const stat = (scope: Locator, label: string) =>
 async function pickSlice(page: Page, dates: { start: string; end: string }) {
   await page.getByLabel('Market').selectOption('spot')
   await page.getByLabel('Data type').selectOption('klines')
-  await page.getByLabel('Frequency').selectOption('daily')
+  await page.getByLabel('Frequency', { exact: true }).selectOption('daily')
   await page.getByLabel('Interval').selectOption('1h')
   const symbol = page.getByLabel('Symbols', { exact: true })
   for (const s of SYMBOLS) {
@@ -72,7 +72,7 @@ test('copies a spot klines slice and reports it', async ({ page, demo }) => {
   // The first snapshot carries the totals; the bar is indeterminate before it.
   await expect(progress).toHaveAttribute('aria-valuemax', String(expected.length))
   await monitor.screenshot({ path: 'artifacts/e2e/monitor.png' })
-  test.info().annotations.push({ type: 'monitor-state', description: (await monitor.getByRole('status').textContent()) ?? '' })
+  test.info().annotations.push({ type: 'monitor-state', description: (await monitor.getByRole('status').first().textContent()) ?? '' })
 
   const summary = page.getByRole('region', { name: 'Summary' })
   await expect(stat(summary, 'Files synced')).toHaveText(count(expected.length), { timeout: 120_000 })

@@ -3,7 +3,7 @@
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { test as base, expect } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -69,11 +69,15 @@ export const test = base.extend<{ demo: Demo }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern here
   demo: async ({}, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'archive-sync-e2e-'))
+    // The profiles list reads these, not the developer's own ~/.aws (names and regions only).
+    const awsDir = await mkdtemp(join(tmpdir(), 'archive-sync-e2e-aws-'))
+    await writeFile(join(awsDir, 'config'), '[default]\nregion = us-east-1\n[profile e2e-lake]\nregion = eu-west-1\n')
+    await writeFile(join(awsDir, 'credentials'), '[e2e-lake]\naws_access_key_id = AKIAE2EEXAMPLE\naws_secret_access_key = e2e-secret\n')
     let err = ''
     const child = spawn(process.execPath, ['bin/archive-sync.js', 'demo', '--port', '0', '--data-dir', dataDir, '--json'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', AWS_CONFIG_FILE: join(awsDir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(awsDir, 'credentials') },
     })
     child.stderr!.on('data', (d: Buffer) => {
       err = (err + d.toString()).slice(-20_000)
@@ -109,6 +113,7 @@ export const test = base.extend<{ demo: Demo }>({
       await stop(child)
       if (testInfo.status !== testInfo.expectedStatus && err) await testInfo.attach('archive-sync-stderr', { body: err, contentType: 'text/plain' })
       await rm(dataDir, { recursive: true, force: true })
+      await rm(awsDir, { recursive: true, force: true })
     }
   },
 })

@@ -11,7 +11,7 @@ export const stat = (scope: Locator, label: string) =>
 export async function pickSlice(page: Page, o: { symbols: string[]; start: string; end: string; workers?: string }) {
   await page.getByLabel('Market').selectOption('spot')
   await page.getByLabel('Data type').selectOption('klines')
-  await page.getByLabel('Frequency').selectOption('daily')
+  await page.getByLabel('Frequency', { exact: true }).selectOption('daily')
   await page.getByLabel('Interval').selectOption('1h')
   const symbol = page.getByLabel('Symbols', { exact: true })
   for (const s of o.symbols) {

@@ -28,7 +28,8 @@ test('history lists the job; the report opens, exports and the job re-runs', asy
   await expect(row).toHaveCount(1)
   await expect(row).toContainText('BTCUSDT')
   await expect(row).toContainText(`${OBJECTS} synced`)
-  // No jobs:resume command in this build's contract → no Resume button (see useResume).
+  // A completed job has nothing to resume.
+  await expect(row.getByRole('button', { name: /^Resume/ })).toHaveCount(0)
   await page.screenshot({ path: 'artifacts/e2e/history.png' })
 
   await row.getByRole('button', { name: /^Open report/ }).click()

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/contract'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from '../lib/backoff'
 import { ClientError, CLIENT_ERRORS } from './app-error'
+import { parseTaskBatchFrame } from './task-batch-frame'
 
 export type ConnectionStatus = 'connecting' | 'open' | 'closed'
 
@@ -84,6 +85,15 @@ export function createWsClient(opts: WsClientOptions): WsClient {
       json = JSON.parse(typeof data === 'string' ? data : String(data))
     } catch {
       console.warn('archive-sync: ignored a frame that is not JSON')
+      return
+    }
+    const batch = parseTaskBatchFrame(json)
+    if (batch === 'invalid') {
+      console.warn('archive-sync: ignored a malformed task-batch frame')
+      return
+    }
+    if (batch) {
+      for (const l of eventListeners) l(batch)
       return
     }
     const frame = serverFrameSchema.safeParse(json)

@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import { useSelectionStore } from '../state/selection-store'
+import { SavedDestinations } from './saved-destinations'
 
 export function DestinationFields() {
   const id = useId()
@@ -8,6 +9,7 @@ export function DestinationFields() {
   return (
     <fieldset className="field-group">
       <legend>Destination</legend>
+      <SavedDestinations />
       <div className="field">
         <label htmlFor={`${id}-bucket`}>Destination bucket</label>
         <input

@@ -5,6 +5,8 @@ import { useJobStore } from '../state/job-store'
 import { ErrorNote } from './config-issues'
 import { ProgressMeter } from './progress-meter'
 import { Stat, StatList } from './stat-list'
+import { LiveErrors } from './live-errors'
+import { TaskTableView } from './task-table-view'
 import { ThroughputChart } from './throughput-chart'
 
 const ENGINE_LABEL: Record<string, string> = {
@@ -57,6 +59,8 @@ export function LiveMonitor() {
         </div>
       )}
       {error && <ErrorNote title="Cancel failed." error={error} />}
+      <LiveErrors />
+      <TaskTableView />
       {log.some((l) => l.level !== 'info') && (
         <details className="job-log">
           <summary>Warnings and errors ({log.filter((l) => l.level !== 'info').length})</summary>

@@ -6,19 +6,16 @@ import { validateConfig } from '../../../shared/config/validate'
 import type { PreflightLine } from '../../../shared/contract'
 import { useApi } from '../api/api-context'
 import { toAppError } from '../api/app-error'
-import { buildJobConfig, type JobConfigInput } from '../lib/selection'
-import { useSelectionStore } from '../state/selection-store'
+import { useJobConfig } from '../hooks/use-job-config'
+import type { JobConfigInput } from '../lib/selection'
 import { ErrorNote } from './config-issues'
 
 const MARK: Record<PreflightLine['status'], string> = { ok: 'OK', warn: 'Warning', fail: 'Failed' }
 
 /** The form's config when it passes the local rules: preflight must work even when planning fails (a missing bucket). */
 function usePreflightConfig(): JobConfigInput | null {
-  const selection = useSelectionStore((s) => s.selection)
-  return useMemo(() => {
-    const c = buildJobConfig(selection)
-    return validateConfig(c).ok ? c : null
-  }, [selection])
+  const config = useJobConfig()
+  return useMemo(() => (validateConfig(config).ok ? config : null), [config])
 }
 
 export function PreflightPanel() {

@@ -1,6 +1,7 @@
 import { DatasetFields } from './dataset-fields'
 import { DateRangeFields } from './date-range-fields'
 import { DestinationFields } from './destination-fields'
+import { JobSettingsFields } from './job-settings-fields'
 import { SymbolPicker } from './symbol-picker'
 
 export function SelectionPanel() {
@@ -14,6 +15,7 @@ export function SelectionPanel() {
       </div>
       <DateRangeFields />
       <DestinationFields />
+      <JobSettingsFields />
     </section>
   )
 }

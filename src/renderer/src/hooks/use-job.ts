@@ -33,8 +33,12 @@ export function useJobEventFeed(): void {
   // What the destination already has just changed: the next plan must not reuse the old one.
   const finished = isTerminal(state)
   useEffect(() => {
-    if (finished) void queryClient.invalidateQueries({ queryKey: ['plan:preview'] })
-  }, [finished, queryClient])
+    if (!finished) return
+    void queryClient.invalidateQueries({ queryKey: ['plan:preview'] })
+    // A resumed job ends again under the same id: its earlier report is out of date.
+    void queryClient.invalidateQueries({ queryKey: ['jobs:report', jobId] })
+    void queryClient.invalidateQueries({ queryKey: ['jobs:list'] })
+  }, [finished, jobId, queryClient])
 }
 
 export function useStartJob() {

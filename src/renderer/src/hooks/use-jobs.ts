@@ -69,14 +69,17 @@ export function useRerun() {
 /** jobs:resume, when the contract has it (added with the journal's resume); null otherwise. */
 export function useResume() {
   const api = useApi()
+  const queryClient = useQueryClient()
   const resume = optionalCommand(api, 'jobs:resume')
   const mutation = useMutation({
     mutationFn: async (jobId: string) => {
       if (!resume) throw new Error('this build cannot resume jobs')
-      await resume({ jobId })
-      return jobId
+      const res = (await resume({ jobId })) as { jobId?: unknown } | undefined
+      // The resumed job may carry on under the same id or a new one: follow what main says.
+      return typeof res?.jobId === 'string' ? res.jobId : jobId
     },
     onSuccess: (jobId) => {
+      queryClient.removeQueries({ queryKey: ['jobs:report', jobId] })
       useJobStore.getState().follow(jobId)
       useViewStore.getState().show('copy')
     },

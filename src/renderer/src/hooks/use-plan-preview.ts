@@ -4,8 +4,8 @@ import { validateConfig } from '../../../shared/config/validate'
 import type { PlanSummary } from '../../../shared/contract'
 import { useApi } from '../api/api-context'
 import { toAppError, type AppErrorData } from '../api/app-error'
-import { buildJobConfig, type JobConfigInput } from '../lib/selection'
-import { useSelectionStore } from '../state/selection-store'
+import type { JobConfigInput } from '../lib/selection'
+import { useJobConfig } from './use-job-config'
 import { useDebouncedValue } from './use-debounced-value'
 
 export type ConfigIssueView = NonNullable<AppErrorData['issues']>[number]
@@ -24,8 +24,7 @@ const DEBOUNCE_MS = 400
 
 export function usePlanPreview(): PlanPreview {
   const api = useApi()
-  const selection = useSelectionStore((s) => s.selection)
-  const config = useMemo(() => buildJobConfig(selection), [selection])
+  const config = useJobConfig()
   const local = useMemo(() => validateConfig(config), [config])
   const key = local.ok ? JSON.stringify(config) : null
   const settledKey = useDebouncedValue(key, DEBOUNCE_MS)

@@ -17,8 +17,8 @@ describe('timeWindow', () => {
 describe('chartOptions', () => {
   it('puts bytes/s on the left axis and objects/s on the right', () => {
     const o = chartOptions(600, { text: '#000', grid: '#ccc', bytes: 'blue', objects: 'orange' })
-    expect(o.series.map((s) => s.scale)).toEqual([undefined, 'bytes', 'objects'])
+    expect(o.series.map((s) => s.scale)).toEqual([undefined, 'bytes', 'objects', 'objects'])
     expect(o.axes?.[2]).toMatchObject({ scale: 'objects', side: 1 })
-    expect(toAlignedData({ t: [1], bytesPerSec: [2], objectsPerSec: [3] })).toEqual([[1], [2], [3]])
+    expect(toAlignedData({ t: [1], bytesPerSec: [2], objectsPerSec: [3], inFlight: [4] })).toEqual([[1], [2], [3], [4]])
   })
 })

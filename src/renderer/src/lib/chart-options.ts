@@ -52,6 +52,16 @@ export function chartOptions(width: number, c: ChartColors): uPlot.Options {
         dash: [6, 4],
         value: (_u, v) => (v === null ? '—' : formatObjectRate(v)),
       },
+      {
+        // Same scale as objects/s: both are counts, and a queue growing while the rate is flat
+        // is the picture of a bottleneck.
+        label: 'In flight',
+        scale: 'objects',
+        stroke: c.text,
+        width: 1,
+        dash: [2, 3],
+        value: (_u, v) => (v === null ? '—' : String(Math.round(v))),
+      },
     ],
     axes: [
       axis,
@@ -63,5 +73,5 @@ export function chartOptions(width: number, c: ChartColors): uPlot.Options {
 }
 
 export function toAlignedData(s: ThroughputSeries): uPlot.AlignedData {
-  return [s.t, s.bytesPerSec, s.objectsPerSec]
+  return [s.t, s.bytesPerSec, s.objectsPerSec, s.inFlight]
 }
