@@ -18,10 +18,10 @@ const stat = (scope: Locator, label: string) =>
   scope.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]')
 
 async function pickSlice(page: Page, dates: { start: string; end: string }) {
-  await page.getByLabel('Market').selectOption('spot')
-  await page.getByLabel('Data type').selectOption('klines')
+  await page.getByLabel('Market', { exact: true }).selectOption('spot')
+  await page.getByLabel('Data type', { exact: true }).selectOption('klines')
   await page.getByLabel('Frequency', { exact: true }).selectOption('daily')
-  await page.getByLabel('Interval').selectOption('1h')
+  await page.getByLabel('Interval', { exact: true }).selectOption('1h')
   const symbol = page.getByLabel('Symbols', { exact: true })
   for (const s of SYMBOLS) {
     await symbol.fill(s)

@@ -9,10 +9,10 @@ export const stat = (scope: Locator, label: string) =>
   scope.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]')
 
 export async function pickSlice(page: Page, o: { symbols: string[]; start: string; end: string; workers?: string }) {
-  await page.getByLabel('Market').selectOption('spot')
-  await page.getByLabel('Data type').selectOption('klines')
+  await page.getByLabel('Market', { exact: true }).selectOption('spot')
+  await page.getByLabel('Data type', { exact: true }).selectOption('klines')
   await page.getByLabel('Frequency', { exact: true }).selectOption('daily')
-  await page.getByLabel('Interval').selectOption('1h')
+  await page.getByLabel('Interval', { exact: true }).selectOption('1h')
   const symbol = page.getByLabel('Symbols', { exact: true })
   for (const s of o.symbols) {
     await symbol.fill(s)

@@ -56,6 +56,8 @@ export const destinationSchema = z.object({
 })
 export type Destination = z.infer<typeof destinationSchema>
 
+export const coverageSchema = z.object({ symbols: z.array(z.string()), periods: z.array(z.string()), rows: z.array(z.string()), truncated: z.boolean() })
+
 const configInput = z.record(z.string(), z.unknown())
 const jobRef = z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })
 
@@ -63,6 +65,7 @@ const jobRef = z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })
 export const workbenchCommands = {
   'jobs:config': { req: jobRef, res: savedJobConfigSchema },
   'reports:export': { req: jobRef.extend({ format: exportFormatSchema }), res: reportExportSchema },
+  'plan:coverage': { req: z.object({ config: configInput }), res: coverageSchema },
   'preflight:run': { req: z.object({ config: configInput }), res: preflightResultSchema },
   'profiles:list': { req: z.object({}), res: z.object({ profiles: z.array(awsProfileSchema) }) },
   'destinations:list': { req: z.object({}), res: z.object({ destinations: z.array(destinationSchema) }) },

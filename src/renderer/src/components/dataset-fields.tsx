@@ -2,6 +2,7 @@ import { MARKETS, type Frequency } from '../../../shared/catalog'
 import { dataTypeOptions, frequencyOptions, intervalOptions, needsInterval } from '../lib/catalog-view'
 import { isMarket } from '../lib/selection'
 import { useSelectionStore } from '../state/selection-store'
+import { MatrixGrid } from './matrix-grid'
 import { SelectField } from './select-field'
 
 const MARKET_OPTIONS = MARKETS.map((m) => ({ value: m, label: m }))
@@ -15,6 +16,7 @@ export function DatasetFields() {
   return (
     <fieldset className="field-group">
       <legend>Dataset</legend>
+      <MatrixGrid />
       <SelectField
         label="Market"
         value={market}

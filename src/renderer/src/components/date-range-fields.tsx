@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { PRESETS, presetRange } from '../lib/date-presets'
 import { useSelectionStore } from '../state/selection-store'
 
 export function DateRangeFields() {
@@ -8,6 +9,13 @@ export function DateRangeFields() {
   return (
     <fieldset className="field-group">
       <legend>Date range (UTC, inclusive)</legend>
+      <div className="presets" role="group" aria-label="Date presets">
+        {PRESETS.map((p) => (
+          <button key={p.id} type="button" onClick={() => update(presetRange(p.id))}>
+            {p.label}
+          </button>
+        ))}
+      </div>
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-start`}>Start date</label>

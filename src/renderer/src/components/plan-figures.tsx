@@ -1,5 +1,5 @@
 import type { PlanSummary } from '../../../shared/contract'
-import { formatBytes, formatCount } from '../lib/format'
+import { formatBytes, formatCount, formatDuration } from '../lib/format'
 import { Stat, StatList } from './stat-list'
 
 const MISSING_SHOWN = 20
@@ -15,7 +15,18 @@ export function PlanFigures({ plan }: { plan: PlanSummary }) {
         <Stat label="Missing files" tone={plan.missing > 0 ? 'bad' : undefined}>
           {formatCount(plan.missing)}
         </Stat>
+        {plan.estimate && (
+          <>
+            <Stat label="Estimated cost">{`$${plan.estimate.costUsd.toFixed(4)}`}</Stat>
+            <Stat label="Estimated time">{plan.estimate.seconds === null ? 'after a first job' : formatDuration(plan.estimate.seconds)}</Stat>
+          </>
+        )}
       </StatList>
+      {plan.estimate && (
+        <p className="hint">
+          {plan.estimate.mode} · {formatCount(plan.estimate.requests.copy + plan.estimate.requests.get + plan.estimate.requests.put + plan.estimate.requests.list)} requests · time from {plan.estimate.basis}
+        </p>
+      )}
       <p className="plan-sentence">
         {formatCount(plan.toCopy)} to copy, {formatCount(plan.alreadyThere)} already there.
       </p>

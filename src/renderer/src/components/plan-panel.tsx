@@ -3,6 +3,7 @@ import { useStartJob } from '../hooks/use-job'
 import { isActive } from '../lib/job-view'
 import { useJobStore } from '../state/job-store'
 import { ConfigIssues, ErrorNote } from './config-issues'
+import { CoverageHeatmap } from './coverage-heatmap'
 import { PlanFigures } from './plan-figures'
 import { PreflightPanel } from './preflight-panel'
 
@@ -22,6 +23,7 @@ export function PlanPanel() {
         {pending && <p className="hint">Planning…</p>}
       </div>
       {plan && <PlanFigures plan={plan} />}
+      {plan && plan.objects + plan.missing > 0 && <CoverageHeatmap config={plannedConfig} />}
       {plan && plan.objects === 0 && <p className="hint">Nothing in the archive matches this selection.</p>}
       {plan && plan.objects > 0 && nothingToDo && <p className="hint">Nothing to copy: the destination already has every object.</p>}
       <div className="actions">

@@ -35,6 +35,7 @@ export function useJobEventFeed(): void {
   useEffect(() => {
     if (!finished) return
     void queryClient.invalidateQueries({ queryKey: ['plan:preview'] })
+    void queryClient.invalidateQueries({ queryKey: ['plan:coverage'] })
     // A resumed job ends again under the same id: its earlier report is out of date.
     void queryClient.invalidateQueries({ queryKey: ['jobs:report', jobId] })
     void queryClient.invalidateQueries({ queryKey: ['jobs:list'] })

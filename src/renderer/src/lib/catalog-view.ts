@@ -52,3 +52,24 @@ export function intervalOptions(market: Market, frequency: Frequency, dataType: 
 export function knownSymbols(market: Market, frequency: Frequency, dataType: string): readonly string[] {
   return CATALOG[market][frequency][dataType]?.knownSymbols ?? []
 }
+
+export interface MatrixCell {
+  frequencies: Frequency[]
+  intervals: number
+  status: DataTypeStatus
+  note?: string
+}
+
+/** Markets × data types: for each data type, what each market offers (null where it has none). */
+export function archiveMatrix(markets: readonly Market[]): { dataType: string; cells: (MatrixCell | null)[] }[] {
+  const types = [...new Set(markets.flatMap((m) => dataTypesOf(m)))]
+  return types.map((dataType) => ({
+    dataType,
+    cells: markets.map((m) => {
+      const frequencies = frequenciesOf(m, dataType)
+      if (frequencies.length === 0) return null
+      const intervals = new Set(frequencies.flatMap((f) => CATALOG[m][f][dataType].intervals ?? [])).size
+      return { frequencies, intervals, ...statusOf(m, dataType) }
+    }),
+  }))
+}
