@@ -40,6 +40,10 @@ test('history lists the job; the report opens, exports and the job re-runs', asy
   await expect(stat(report, 'Network transfer reduction')).toHaveText('100.00%')
   await expect(report.getByRole('img', { name: /^Files by outcome: synced 10, skipped 0, failed 0/ })).toBeVisible()
   await expect(report.getByText('Mode decisions')).toBeVisible()
+  // Verification (verify: etag by default): every zip and checksum file proved.
+  await expect(stat(report, 'Verify level')).toHaveText('etag')
+  await expect(stat(report, 'Files verified')).toHaveText(count(OBJECTS))
+  await expect(stat(report, 'Checksum mismatches')).toHaveText('0')
   await page.screenshot({ path: 'artifacts/e2e/report.png', fullPage: true })
 
   const json = await download(page, 'Export JSON')
@@ -48,6 +52,7 @@ test('history lists the job; the report opens, exports and the job re-runs', asy
   const csv = await download(page, 'Export CSV')
   expect(csv.text.split('\r\n')[0]).toBe('section,name,value,detail')
   expect(csv.text).toContain(`statistic,files_synced,${OBJECTS},`)
+  expect(csv.text).toContain(`statistic,files_verified,${OBJECTS},`)
   const html = await download(page, 'Export HTML')
   expect(html.text).toContain('<svg role="img" aria-label="Files by outcome"')
   expect(html.text).not.toMatch(/<script|src=|<link/i)

@@ -54,5 +54,14 @@ export function reportFigures(r: Report): ReportFigure[] {
     { key: 'network_errors', label: 'Network errors', value: r.network_errors },
     { key: 's5cmd_errors', label: 's5cmd errors', value: r.s5cmd_errors },
     { key: 'estimated_cost_usd', label: 'Estimated request cost (USD)', value: cost.usd },
+    // Verification, when the job verified (absent in older reports).
+    ...(r.verify_level === undefined
+      ? []
+      : [
+          { key: 'verify_level', label: 'Verify level', value: r.verify_level },
+          { key: 'files_verified', label: 'Files verified', value: r.files_verified ?? 0 },
+          { key: 'files_unverified', label: 'Files unverified', value: r.files_unverified ?? 0 },
+          { key: 'files_checksum_mismatch', label: 'Checksum mismatches', value: r.files_checksum_mismatch ?? 0 },
+        ]),
   ]
 }

@@ -10,6 +10,7 @@ import { ErrorNote } from './config-issues'
 import { ErrorGroups } from './error-groups'
 import { FailuresList } from './failures-list'
 import { Stat, StatList } from './stat-list'
+import { VerificationView } from './verification-view'
 
 const MODE_LABEL: Record<string, string> = {
   direct_sync: 'direct sync (server-side)',
@@ -79,6 +80,7 @@ export function ReportView({ report: r }: { report: Report }) {
       ) : (
         <p className="hint">No fallbacks.</p>
       )}
+      <VerificationView report={r} />
       <ErrorGroups groups={groups} />
       <FailuresList failures={r.failures} />
       <div className="actions" role="group" aria-label="Export report">
