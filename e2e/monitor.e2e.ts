@@ -1,4 +1,4 @@
-// Live monitor: the task table fills from task-batch events and filters; leaving asks first;
+// Live monitor: the task table fills from task-batch events and filters; pause and continue; leaving asks first;
 // reopening the page follows the running job again; cancel stops it and History resumes it.
 import { expect, test } from './fixtures'
 import { pickSlice } from './helpers'
@@ -21,6 +21,12 @@ test('task table, leave prompt, reopen and cancel of a running copy', async ({ p
   await monitor.getByRole('searchbox', { name: 'Search tasks' }).fill('0')
   await expect(tasks.getByRole('row').first()).toContainText('#0')
   await monitor.screenshot({ path: 'artifacts/e2e/monitor-tasks.png' })
+
+  // Pause holds new work (in-flight copies finish), Continue picks up where it held.
+  await monitor.getByRole('button', { name: 'Pause' }).click()
+  await expect(monitor.getByRole('status').first()).toHaveText('paused')
+  await monitor.getByRole('button', { name: 'Continue' }).click()
+  await expect(monitor.getByRole('status').first()).toHaveText('running')
 
   // Reloading while the job runs asks first (beforeunload); accepting reloads the page.
   const asked = page.waitForEvent('dialog').then(async (d) => {

@@ -1,4 +1,5 @@
 import { useCancelJob } from '../hooks/use-job'
+import { usePauseJob } from '../hooks/use-pause'
 import { formatByteRate, formatBytes, formatCount, formatEta, formatObjectRate } from '../lib/format'
 import { isActive } from '../lib/job-view'
 import { useJobStore } from '../state/job-store'
@@ -19,6 +20,7 @@ const ENGINE_LABEL: Record<string, string> = {
 export function LiveMonitor() {
   const { jobId, state, message, snapshot, series, log } = useJobStore()
   const { cancel, cancelling, error } = useCancelJob()
+  const pause = usePauseJob()
   if (!jobId) return null
   const active = isActive(state)
   const done = snapshot?.done
@@ -53,12 +55,18 @@ export function LiveMonitor() {
       <ThroughputChart series={series} />
       {active && (
         <div className="actions">
+          {pause && (state === 'running' || state === 'paused') && (
+            <button type="button" disabled={pause.pending} onClick={() => pause.toggle({ jobId, paused: state === 'paused' })}>
+              {state === 'paused' ? 'Continue' : 'Pause'}
+            </button>
+          )}
           <button type="button" className="danger" disabled={cancelling || state === 'cancelling'} onClick={() => cancel(jobId)}>
             {state === 'cancelling' ? 'Cancelling…' : 'Cancel'}
           </button>
         </div>
       )}
       {error && <ErrorNote title="Cancel failed." error={error} />}
+      {pause?.error && <ErrorNote title="Pause or continue failed." error={pause.error} />}
       <LiveErrors />
       <TaskTableView />
       {log.some((l) => l.level !== 'info') && (
