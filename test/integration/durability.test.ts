@@ -265,7 +265,7 @@ describe('local disk full during a download job', () => {
       expect(r2).toMatchObject({ status: 'completed', files_synced: 300, files_failed: 0, files_verified: 300, verification_methods: { etag: 150 } })
       // Zips downloaded in this session are proved by the hash taken while streaming; those from
       // the first session are re-hashed from disk. Every zip is proved one way or the other.
-      const m: Record<string, number> = r2.verification_methods ?? {}
+      const m = (r2.verification_methods ?? {}) as Record<string, number>
       expect((m['sha256-stream'] ?? 0) + (m['sha256-local'] ?? 0)).toBe(150)
       for (const o of objects) expect((await readFile(join(mnt, o.key))).equals(Buffer.from(o.body))).toBe(true)
     } finally {
