@@ -79,7 +79,7 @@ export async function runJob(run: JobRun): Promise<Report> {
       log('error', diskFull)
       stop.abort()
     }
-    agg.record(r)
+    agg.record({ ...r, key: plan.tasks[r.id].sourceKey })
     journal.append(r, plan.tasks[r.id].sourceKey)
   }
   for (const t of plan.tasks) if (t.skip && !ledger.isDone(t.id)) record({ id: t.id, outcome: 'skipped', bytes: t.size, reason: t.skip })

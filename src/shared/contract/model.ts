@@ -22,6 +22,8 @@ export const taskResultSchema = z.object({
   reason: z.string().optional(),
   errorClass: errorClassSchema.optional(),
   attempts: z.number().int().nonnegative().optional(),
+  /** The archive key, added to events so the task table can show and search it. */
+  key: z.string().optional(),
   /** Hex SHA-256 of the landed bytes where the engine has it for free: hashed while downloading, or S3's ChecksumSHA256 of a checksummed copy (base64 → hex). The verifier compares it with the .CHECKSUM. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 })

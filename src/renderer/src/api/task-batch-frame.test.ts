@@ -7,7 +7,7 @@ const frame = (results: unknown[], jobId: unknown = 'j1') => ({ event: 'jobs:eve
 describe('parseTaskBatchFrame', () => {
   it('accepts what the contract accepts and strips unknown fields like zod', () => {
     const results = [
-      { id: 1, outcome: 'synced', bytes: 10, engine: 'sdk-copy', extra: 'x' },
+      { id: 1, outcome: 'synced', bytes: 10, engine: 'sdk-copy', extra: 'x', key: 'data/spot/daily/trades/BTCUSDT/BTCUSDT-trades-2024-01-01.zip' },
       { id: 2, outcome: 'failed', bytes: 0, errorClass: 'network', reason: 'ECONNRESET', attempts: 3 },
     ]
     const fast = parseTaskBatchFrame(frame(results))
@@ -22,6 +22,7 @@ describe('parseTaskBatchFrame', () => {
     [{ id: 1, outcome: 'synced', bytes: 1, engine: 'ftp' }],
     [{ id: 1, outcome: 'failed', bytes: 1, errorClass: 'cosmic' }],
     [{ id: 1, outcome: 'failed', bytes: 1, reason: 42 }],
+    [{ id: 1, outcome: 'synced', bytes: 1, key: 42 }],
     ['not an object'],
   ])('rejects %o as the zod schema does', (bad) => {
     expect(parseTaskBatchFrame(frame([bad]))).toBe('invalid')

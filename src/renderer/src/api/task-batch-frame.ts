@@ -28,6 +28,10 @@ function taskResult(v: unknown): TaskResult | null {
     if (typeof v.errorClass !== 'string' || !ERROR_CLASS.has(v.errorClass)) return null
     r.errorClass = v.errorClass as TaskResult['errorClass']
   }
+  if (v.key !== undefined) {
+    if (typeof v.key !== 'string') return null
+    r.key = v.key
+  }
   if (v.attempts !== undefined) {
     if (!isCount(v.attempts)) return null
     r.attempts = v.attempts

@@ -40,7 +40,7 @@ export function TaskTableView() {
             </label>
           ))}
         </div>
-        <input type="search" aria-label="Search tasks" placeholder="Search id or message" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input type="search" aria-label="Search tasks" placeholder="Search file, id or message" value={search} onChange={(e) => setSearch(e.target.value)} />
         <span className="hint" role="status">
           {formatCount(rows.length)} shown
         </span>
@@ -53,6 +53,9 @@ export function TaskTableView() {
               <div key={item.key} role="row" aria-rowindex={item.index + 1} className={`task-row task-${r.outcome}`} style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
                 <span role="cell" className="task-id">
                   #{r.id}
+                </span>
+                <span role="cell" className="task-key" title={r.key}>
+                  {r.key.slice(r.key.lastIndexOf('/') + 1)}
                 </span>
                 <span role="cell">{r.outcome}</span>
                 <span role="cell">{r.engine || '—'}</span>

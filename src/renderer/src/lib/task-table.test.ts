@@ -40,4 +40,17 @@ describe('TaskTable', () => {
       { errorClass: 'permission', message: 'AccessDenied' },
     ])
   })
+
+  it('shows each row\'s file and finds rows by part of their key', () => {
+    const t = new TaskTable()
+    t.add([
+      r(0, 'synced', { key: 'data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2024-03-01.zip' }),
+      r(1, 'synced', { key: 'data/spot/daily/klines/ETHUSDT/1h/ETHUSDT-1h-2024-03-01.zip' }),
+      r(2, 'failed', { key: 'data/spot/daily/klines/ETHUSDT/1h/ETHUSDT-1h-2024-03-02.zip', reason: 'NoSuchKey' }),
+    ])
+    expect(t.row(1).key).toBe('data/spot/daily/klines/ETHUSDT/1h/ETHUSDT-1h-2024-03-01.zip')
+    expect([...t.select('all', 'ethusdt')].map((i) => t.row(i).id)).toEqual([1, 2])
+    expect([...t.select('failed', 'ETHUSDT')].map((i) => t.row(i).id)).toEqual([2])
+    expect([...t.select('all', '2024-03-01')].map((i) => t.row(i).id)).toEqual([0, 1])
+  })
 })

@@ -14,6 +14,8 @@ export interface TaskRow {
   bytes: number
   errorClass: ErrorClass | null
   reason: string
+  /** The archive key ('' for results that came without one). */
+  key: string
 }
 
 const MAX_REASONS = 10_000
@@ -26,6 +28,7 @@ export class TaskTable {
   private errorClass = new Uint8Array(1024)
   private reason = new Int32Array(1024)
   private bytes = new Float64Array(1024)
+  private keys: string[] = []
   /** task id → row + 1 (0: not seen). Grows with the largest id. */
   private rowOfId = new Int32Array(1024)
   private reasons: string[] = ['']
@@ -49,6 +52,7 @@ export class TaskTable {
       this.errorClass[row] = r.errorClass ? ERROR_CLASSES.indexOf(r.errorClass) : NONE
       this.reason[row] = this.intern(r.reason ?? '')
       this.bytes[row] = r.bytes
+      if (r.key !== undefined) this.keys[row] = r.key
     }
     if (results.length > 0) this.version += 1
   }
@@ -83,10 +87,11 @@ export class TaskTable {
       bytes: this.bytes[i],
       errorClass: c === NONE ? null : ERROR_CLASSES[c],
       reason: this.reasons[this.reason[i]],
+      key: this.keys[i] ?? '',
     }
   }
 
-  /** Row numbers matching a filter and a search (task id or words of the reason). */
+  /** Row numbers matching a filter and a search (task id, part of the key, or words of the reason). */
   select(filter: TaskFilter, search: string): Int32Array {
     const failed = OUTCOMES.indexOf('failed')
     const skipped = OUTCOMES.indexOf('skipped')
@@ -101,7 +106,7 @@ export class TaskTable {
       if (filter === 'failed' && o !== failed) continue
       if (filter === 'skipped' && o !== skipped) continue
       if (filter === 'mismatch' && this.errorClass[i] !== checksum) continue
-      if (reasonHit && !reasonHit[this.reason[i]] && String(this.ids[i]) !== q) continue
+      if (reasonHit && !reasonHit[this.reason[i]] && String(this.ids[i]) !== q && !(this.keys[i] ?? '').toLowerCase().includes(q)) continue
       out[n++] = i
     }
     return out.subarray(0, n)
