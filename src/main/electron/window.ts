@@ -2,7 +2,7 @@
 // no new windows, no remote content.
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, shell } from 'electron'
+import { app, BrowserWindow, dialog, shell } from 'electron'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 
@@ -34,6 +34,19 @@ export function createMainWindow(): BrowserWindow {
     },
   })
   win.once('ready-to-show', () => win.show())
+  // The page refuses to unload while a job runs (beforeunload); Electron shows no prompt of its
+  // own, so ask here. Leaving only closes the window: the job keeps its journal and can resume.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Leave', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'A copy is still running.',
+      detail: 'Leave anyway? The job is cancelled and can be resumed later from its journal.',
+    })
+    if (choice === 0) event.preventDefault()
+  })
   const devUrl = process.env.ELECTRON_RENDERER_URL
   if (!app.isPackaged && devUrl) void win.loadURL(devUrl)
   else void win.loadFile(join(here, '../renderer/index.html'))
