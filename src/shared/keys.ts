@@ -60,14 +60,8 @@ export const mirrorKey = (destinationPrefix: string, sourceKey: string): string 
 /** `s3://bucket/key`, keys as-is: quoting for s5cmd happens where lines are built. */
 export const s3Url = (bucket: string, key: string): string => `s3://${bucket}/${key}`
 
-export interface ParsedKey {
-  market: Market
-  frequency: Frequency
-  dataType: string
-  /** The folder's symbol (the pair for COIN-M index klines). */
-  symbol: string
-  interval?: string
-  period: string
+/** A key read back: `symbol` is the folder's (the pair for COIN-M index klines). */
+export interface ParsedKey extends FileRef {
   file: string
 }
 

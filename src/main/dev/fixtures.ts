@@ -1,7 +1,7 @@
 // A fake data.binance.vision: real zips of realistic CSVs plus sha256sum-style .CHECKSUM
 // siblings (reference §1.6, §1.7), laid out with the shared key grammar, and a bucket seeder.
 import { createHash } from 'node:crypto'
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3'
 import { zipSync } from 'fflate'
 import { dataTypeSpec, type Frequency, type Market } from '../../shared/catalog'
 import { daysInRange, monthsInRange } from '../../shared/dates'
@@ -220,8 +220,9 @@ export function generateArchive(specs: ArchiveSpec[], opts: { seed?: number } = 
 }
 
 /** A signed client for a local S3 (the tests' and the demo's). */
-export function localClient(s3: S3Target): S3Client {
+export function localClient(s3: S3Target, extra: S3ClientConfig = {}): S3Client {
   return new S3Client({
+    ...extra,
     endpoint: s3.endpoint,
     region: s3.region,
     credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },

@@ -7,22 +7,14 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { localClient } from './fixtures'
 import { startS3Server, type LocalS3 } from './s3-server'
 
 const SRC = 'data.binance.vision'
 const DST = 'my-lake'
 
-function client(s3: LocalS3): S3Client {
-  return new S3Client({
-    endpoint: s3.endpoint,
-    region: s3.region,
-    credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 1,
-  })
-}
+// One attempt: a stopped server must fail the probe at once, not after retries.
+const client = (s3: LocalS3): S3Client => localClient(s3, { maxAttempts: 1 })
 
 /** Resolves with the socket error code, or 'connected'. */
 function probe(port: number): Promise<string> {
