@@ -1,5 +1,8 @@
 // Whole jobs through the real s5cmd binary against a local S3. The binary is found through
 // S5CMD_PATH or PATH; without it this suite skips and says so.
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/main/app'
 import { locateS5cmd } from '../../src/main/engines/s5cmd/locate'
@@ -50,4 +53,18 @@ describe.skipIf(!found.found)('jobs through the real s5cmd', () => {
     expect(report.fallback_triggers.join()).toMatch(/key routed to the SDK/)
     expect(await listKeys(env.client, LAKE_BUCKET, 'my lake/')).toHaveLength(30)
   })
+
+  it('downloads to a local folder through s5cmd when operation_mode is direct_sync, byte-identical and verified', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'archive-sync-s5dl-'))
+    try {
+      const app = createApp({ transport: 'websocket', dataDir: env.dataDir, snapshotMs: 50 })
+      const report = (await (await app.services.jobs.start(job({ operation_mode: 'direct_sync', output_directory: out, symbols: ['BTCUSDT'] }))).done)!
+      await app.close()
+      expect(report).toMatchObject({ status: 'completed', files_synced: 30, files_failed: 0, engines: { s5cmd: 30 }, files_verified: 30 })
+      for (const o of env.objects.filter((x) => x.key.includes('/BTCUSDT/'))) expect((await readFile(join(out, o.key))).equals(Buffer.from(o.body)), o.key).toBe(true)
+    } finally {
+      await rm(out, { recursive: true, force: true })
+    }
+  })
 })
+

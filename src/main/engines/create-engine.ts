@@ -30,25 +30,27 @@ export interface EngineOverrides {
 export function createEngine(engine: Engine, config: JobConfig, src: Endpoint, dst: Endpoint, s5cmd: S5cmdStatus, over: EngineOverrides = {}): BuiltEngine {
   const p = config.performance_optimization
   const common = { source: src, destination: dst, concurrency: p.max_concurrent, retryCount: p.retry_count, partSizeMb: p.part_size_mb, partBytes: over.partBytes }
+  const download = () => createDownloadEngine({ source: src, root: config.output_directory!, concurrency: p.max_concurrent, retryCount: p.retry_count })
   const sdk = (mode: 'copy' | 'stream') => createSdkEngine({ ...common, mode, multipartCopyThreshold: over.multipartCopyThreshold })
   switch (engine) {
-    case 's5cmd':
-      return createS5cmdRoute(
-        createS5cmdEngine({
-          binary: s5cmd.path!,
-          version: s5cmd.version!,
-          source: src,
-          destination: dst,
-          numWorkers: p.max_concurrent,
-          retryCount: p.retry_count,
-          batchSize: p.batch_size,
-          partSizeMb: p.part_size_mb,
-        }),
-        sdk('copy'),
-        dst.bucket,
-      )
+    case 's5cmd': {
+      const root = config.output_directory
+      // A download signs (or not) as the source is read; there is no destination bucket.
+      const s5 = createS5cmdEngine({
+        binary: s5cmd.path!,
+        version: s5cmd.version!,
+        source: src,
+        destination: root ? { ...src, bucket: '' } : dst,
+        localRoot: root,
+        numWorkers: p.max_concurrent,
+        retryCount: p.retry_count,
+        batchSize: p.batch_size,
+        partSizeMb: p.part_size_mb,
+      })
+      return root ? createS5cmdRoute(s5, download(), root) : createS5cmdRoute(s5, sdk('copy'), dst.bucket)
+    }
     case 'download':
-      return createDownloadEngine({ source: src, root: config.output_directory!, concurrency: p.max_concurrent, retryCount: p.retry_count })
+      return download()
     case 'traditional':
       return createTraditionalEngine({ ...common, tempRoot: over.tempRoot })
     case 'sdk-stream':
@@ -59,7 +61,7 @@ export function createEngine(engine: Engine, config: JobConfig, src: Endpoint, d
 }
 
 /** s5cmd with the SDK behind it. Each task s5cmd starts is one CopyObject (its own retries are not reported per task). */
-function createS5cmdRoute(s5: S5cmdEngine, sdk: ReturnType<typeof createSdkEngine>, bucket: string): BuiltEngine {
+function createS5cmdRoute(s5: S5cmdEngine, sdk: TransferEngine & { meter: Meter; fallbacks?: string[]; fallbackCount?: number }, bucket: string): BuiltEngine {
   let started = 0
   const counted: S5cmdEngine = {
     ...s5,
@@ -68,6 +70,7 @@ function createS5cmdRoute(s5: S5cmdEngine, sdk: ReturnType<typeof createSdkEngin
         signal: ctx.signal,
         onResult: (r) => ctx.onResult(r),
         log: (level, message) => ctx.log(level, message),
+        waitIfPaused: ctx.waitIfPaused,
         onStart(ids) {
           started += ids.length
           ctx.onStart?.(ids)
@@ -80,10 +83,10 @@ function createS5cmdRoute(s5: S5cmdEngine, sdk: ReturnType<typeof createSdkEngin
     batches: direct.batches,
     run: (tasks, ctx) => direct.run(tasks, ctx),
     get fallbacks() {
-      return [...direct.fallbacks, ...sdk.fallbacks]
+      return [...direct.fallbacks, ...(sdk.fallbacks ?? [])]
     },
     get fallbackCount() {
-      return direct.fallbackCount + sdk.fallbackCount
+      return direct.fallbackCount + (sdk.fallbackCount ?? 0)
     },
     get meter() {
       return { requests: started + sdk.meter.requests, hostBytes: sdk.meter.hostBytes }

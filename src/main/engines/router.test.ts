@@ -51,12 +51,19 @@ describe('chooseRoute', () => {
     fallbacks.forEach((f, i) => expect(r.fallbacks[i]).toMatch(f))
   })
 
-  it.each(['auto', 'direct_sync', 'traditional'] as Mode[])('%s with a local folder → download, whatever s5cmd and endpoints', (mode) => {
+  it.each(['auto', 'traditional'] as Mode[])('%s with a local folder → the SDK download (hash while streaming), whatever s5cmd and endpoints', (mode) => {
     for (const s5 of Object.values(S5))
       for (const ep of [same, other]) {
         const r = chooseRoute(cfg(mode, { output_directory: '/data/binance' }), src, ep, s5)
         expect(r).toEqual({ engine: 'download', reason: 'destination is a local folder (/data/binance)', fallbacks: [] })
       }
+  })
+
+  it('direct_sync with a local folder downloads through s5cmd when it is usable, else records RE001', () => {
+    const local = cfg('direct_sync', { output_directory: '/data/binance' })
+    expect(chooseRoute(local, src, same, S5.found)).toEqual({ engine: 's5cmd', reason: 'download to /data/binance through s5cmd 2.2.2', fallbacks: [] })
+    expect(chooseRoute(local, src, same, S5.missing)).toMatchObject({ engine: 'download', fallbacks: [/^RE001: s5cmd not usable \(not in PATH\); downloaded through the SDK$/] })
+    expect(chooseRoute(local, src, same, S5.old).engine).toBe('download')
   })
 
   it('direct sync switched off is the traditional cycle, even with s5cmd and one endpoint', () => {

@@ -1,5 +1,6 @@
 // The router: which engine moves a job's objects, and why (DESIGN §6, spec §3.1.2, §7.2).
-//   local folder                      → download (s5cmd's S3 → local is not wired to jobs yet)
+//   local folder                      → download (SDK: hash while streaming, fsync); s5cmd when
+//                                       operation_mode is direct_sync and s5cmd is usable
 //   traditional / direct sync off     → traditional: the spec's download-then-upload cycle via temp files
 //   different endpoints               → sdk-stream: no server-side copy can cross services
 //   same endpoint, s5cmd ≥ 2.2.2      → s5cmd (uncarriable keys and retryable failures go to the SDK)
@@ -27,7 +28,12 @@ export interface Route {
 type RouteConfig = Pick<JobConfig, 'operation_mode' | 'enable_s3_direct_sync' | 'output_directory'>
 
 export function chooseRoute(config: RouteConfig, src: Endpoint, dst: Endpoint, s5cmd: S5cmdStatus): Route {
-  if (config.output_directory) return { engine: 'download', reason: `destination is a local folder (${config.output_directory})`, fallbacks: [] }
+  if (config.output_directory) {
+    const s5 = s5cmd.found && s5cmd.supported === true
+    if (config.operation_mode === 'direct_sync' && s5) return { engine: 's5cmd', reason: `download to ${config.output_directory} through s5cmd ${s5cmd.version}`, fallbacks: [] }
+    const fallbacks = config.operation_mode === 'direct_sync' ? [`RE001: s5cmd not usable (${s5cmd.reason ?? 'too old'}); downloaded through the SDK`] : []
+    return { engine: 'download', reason: `destination is a local folder (${config.output_directory})`, fallbacks }
+  }
   if (config.operation_mode === 'traditional')
     return { engine: 'traditional', reason: 'operation_mode is traditional: download to a temp file, upload, delete', fallbacks: [] }
   if (!config.enable_s3_direct_sync)

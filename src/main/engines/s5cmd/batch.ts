@@ -2,6 +2,7 @@
 // Keys are data, never shell: no shell ever runs; s5cmd itself splits each line with POSIX
 // quoting (go-shellquote), so every URL is single-quoted here.
 import { s3Url } from '../../../shared/keys'
+import { safeLocalPath } from '../sdk-download'
 import type { CopyTask, Endpoint } from '../types'
 import { METADATA_DIRECTIVE_VERSION, versionAtLeast } from './locate'
 
@@ -26,6 +27,8 @@ const UNSAFE_CHAR = /[\s\p{C}'"`\\#$&+,:;=?@]/u
 export function keyProblem(key: string): string | null {
   if (key === '') return 'empty key'
   if (key.endsWith('/')) return 'key ends with "/" (s5cmd treats it as a prefix)'
+  // Left to the SDK engines, which refuse to write such a key outside the chosen folder.
+  if (key.split('/').includes('..')) return 'key has a ".." segment'
   const bad = UNSAFE_CHAR.exec(key)
   if (bad) {
     const cp = bad[0].codePointAt(0)!
@@ -63,12 +66,15 @@ export interface LineOptions {
   sourceRegion?: string
   /** The s5cmd version in use: `--metadata-directive COPY` only from 2.3.0 on. */
   version: string
+  /** Download mode: objects land at `<localRoot>/<destKey>` (s5cmd writes a temp file, then renames). */
+  localRoot?: string
 }
 
 /** The URL pair s5cmd prints back for a task (`source`/`destination`, or `cp SRC DST`). */
-export const taskUrls = (task: CopyTask, o: Pick<LineOptions, 'sourceBucket' | 'destinationBucket'>): { source: string; destination: string } => ({
+export const taskUrls = (task: CopyTask, o: Pick<LineOptions, 'sourceBucket' | 'destinationBucket' | 'localRoot'>): { source: string; destination: string } => ({
   source: s3Url(o.sourceBucket, task.sourceKey),
-  destination: s3Url(o.destinationBucket, task.destKey),
+  // s5cmd prints a local destination back exactly as given: an absolute path under the root.
+  destination: o.localRoot ? safeLocalPath(o.localRoot, task.destKey) : s3Url(o.destinationBucket, task.destKey),
 })
 
 /** One `cp` line. `--raw=true` stops `*?[` in keys from being globbed. */
@@ -77,7 +83,7 @@ export function cpLine(task: CopyTask, o: LineOptions): string {
   const flags = ['cp', '--raw=true']
   if (o.sourceRegion) flags.push('--source-region', shellQuote(o.sourceRegion))
   // s3→s3 defaults to REPLACE, which drops Content-Type and user metadata; COPY keeps them.
-  if (versionAtLeast(o.version, METADATA_DIRECTIVE_VERSION)) flags.push('--metadata-directive', 'COPY')
+  if (!o.localRoot && versionAtLeast(o.version, METADATA_DIRECTIVE_VERSION)) flags.push('--metadata-directive', 'COPY')
   return `${flags.join(' ')} ${shellQuote(source)} ${shellQuote(destination)}`
 }
 

@@ -26,6 +26,8 @@ export interface S5cmdEngineOptions {
   retryCount: number
   batchSize: number
   partSizeMb: number
+  /** Download mode: objects land at `<localRoot>/<destKey>` instead of the destination bucket. */
+  localRoot?: string
   /** s5cmd processes at once (default 1). */
   maxProcesses?: number
   /** SIGTERM → SIGKILL grace on cancellation (default 5 s): in-flight copies are not interrupted by SIGTERM. */

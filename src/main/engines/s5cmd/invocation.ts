@@ -37,6 +37,7 @@ export function invocation(o: S5cmdEngineOptions): { global: GlobalOptions; line
       destinationBucket: o.destination.bucket,
       sourceRegion: o.source.region && o.source.region !== o.destination.region ? o.source.region : undefined,
       version: o.version,
+      localRoot: o.localRoot,
     },
   }
 }
