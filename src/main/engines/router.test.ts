@@ -72,6 +72,17 @@ describe('chooseRoute', () => {
     expect(r.reason).toMatch(/enable_s3_direct_sync is off/)
   })
 
+  it('source.https_base: bytes come from the HTTPS archive, never a server-side copy or s5cmd', () => {
+    const https: Endpoint = { ...src, httpsBase: 'https://data.binance.vision/' }
+    for (const s5 of Object.values(S5))
+      for (const ep of [same, other]) {
+        expect(chooseRoute(cfg('auto'), https, ep, s5)).toEqual({ engine: 'sdk-stream', reason: 'source bytes come from the HTTPS archive', fallbacks: [] })
+        expect(chooseRoute(cfg('direct_sync'), https, ep, s5)).toMatchObject({ engine: 'sdk-stream', fallbacks: [/^direct_sync impossible: source bytes come from the HTTPS archive/] })
+        expect(chooseRoute(cfg('traditional'), https, ep, s5).engine).toBe('traditional')
+        expect(chooseRoute(cfg('direct_sync', { output_directory: '/data/binance' }), https, ep, s5)).toMatchObject({ engine: 'download', fallbacks: [] })
+      }
+  })
+
   it('two AWS endpoints (no endpoint_url) are one service: server-side', () => {
     const aws = (bucket: string): Endpoint => ({ bucket, region: 'ap-northeast-1' })
     expect(chooseRoute(cfg('auto'), aws('data.binance.vision'), aws('lake'), S5.missing).engine).toBe('sdk-copy')

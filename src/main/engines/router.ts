@@ -2,6 +2,7 @@
 //   local folder                      → download (SDK: hash while streaming, fsync); s5cmd when
 //                                       operation_mode is direct_sync and s5cmd is usable
 //   traditional / direct sync off     → traditional: the spec's download-then-upload cycle via temp files
+//   source.https_base set             → sdk-stream (CopyObject cannot read an HTTPS URL); downloads use the SDK
 //   different endpoints               → sdk-stream: no server-side copy can cross services
 //   same endpoint, s5cmd ≥ 2.2.2      → s5cmd (uncarriable keys and retryable failures go to the SDK)
 //   same endpoint, no usable s5cmd    → sdk-copy (server-side); RE001 recorded when direct_sync asked for s5cmd
@@ -29,6 +30,7 @@ type RouteConfig = Pick<JobConfig, 'operation_mode' | 'enable_s3_direct_sync' | 
 
 export function chooseRoute(config: RouteConfig, src: Endpoint, dst: Endpoint, s5cmd: S5cmdStatus): Route {
   if (config.output_directory) {
+    if (src.httpsBase) return { engine: 'download', reason: `destination is a local folder (${config.output_directory}); source bytes come from the HTTPS archive`, fallbacks: [] }
     const s5 = s5cmd.found && s5cmd.supported === true
     if (config.operation_mode === 'direct_sync' && s5) return { engine: 's5cmd', reason: `download to ${config.output_directory} through s5cmd ${s5cmd.version}`, fallbacks: [] }
     const fallbacks = config.operation_mode === 'direct_sync' ? [`RE001: s5cmd not usable (${s5cmd.reason ?? 'too old'}); downloaded through the SDK`] : []
@@ -39,6 +41,7 @@ export function chooseRoute(config: RouteConfig, src: Endpoint, dst: Endpoint, s
   if (!config.enable_s3_direct_sync)
     return { engine: 'traditional', reason: 'enable_s3_direct_sync is off: the traditional download-then-upload cycle', fallbacks: [] }
   const asked = config.operation_mode === 'direct_sync'
+  if (src.httpsBase) return { engine: 'sdk-stream', reason: 'source bytes come from the HTTPS archive', fallbacks: asked ? ['direct_sync impossible: source bytes come from the HTTPS archive; streamed through this machine'] : [] }
   if (!sameService(src, dst)) {
     const why = `source (${src.endpointUrl ?? 'AWS'}) and destination (${dst.endpointUrl ?? 'AWS'}) are on different endpoints: no server-side copy possible; streamed through this machine`
     return { engine: 'sdk-stream', reason: why, fallbacks: asked ? [`direct_sync impossible: ${why}`] : [] }

@@ -2,11 +2,11 @@
 // (5 GiB, CopyObject's limit), falling back to streaming when the service lacks UploadPartCopy.
 // stream: GET → multipart upload through this process (different endpoints), memory bounded by the
 // byte budget. The SDK retries each request with exponential backoff and jitter and honours SlowDown.
-import { CopyObjectCommand, GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
-import type { Readable } from 'node:stream'
+import { CopyObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import type { Engine } from '../../shared/contract'
 import { makeS3Client } from '../s3/clients'
 import { ByteBudget } from './byte-budget'
+import { getSourceObject } from './https-source'
 import { countBytes, meterClient, newMeter, type Attempts, type Meter } from './meter'
 import { uploadBody } from './multipart'
 import { COPY_OBJECT_LIMIT, multipartCopy, PartCopyUnsupported } from './part-copy'
@@ -62,11 +62,11 @@ export function createSdkEngine(opts: SdkEngineOptions): SdkEngine {
   const name: Engine = opts.mode === 'copy' ? 'sdk-copy' : 'sdk-stream'
 
   async function streamOne(t: CopyTask, attempts: Attempts, signal: AbortSignal, client: S3Client): Promise<number> {
-    const got = await client.send(new GetObjectCommand({ Bucket: opts.source.bucket, Key: t.sourceKey }), { abortSignal: signal })
+    const got = await getSourceObject(client, opts.source, t.sourceKey, signal, { maxAttempts: clientOpts.maxAttempts, meter })
     attempts.add(got)
     const size = got.ContentLength ?? t.size
-    const body = (got.Body as Readable).pipe(countBytes(meter))
-    ;(got.Body as Readable).once('error', (err) => body.destroy(err))
+    const body = got.Body.pipe(countBytes(meter))
+    got.Body.once('error', (err) => body.destroy(err))
     await uploadBody(body, size, { client: dest, bucket: opts.destination.bucket, key: t.destKey, contentType: got.ContentType }, { partBytes, queueSize, budget, signal, attempts, meter, log: ctxLog })
     return size
   }

@@ -8,8 +8,8 @@ import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'nod
 import type { Readable } from 'node:stream'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { GetObjectCommand } from '@aws-sdk/client-s3'
 import { makeS3Client } from '../s3/clients'
+import { getSourceObject } from './https-source'
 import { meterClient, newMeter, type Meter } from './meter'
 import { runPool } from './pool'
 import type { CopyTask, EngineContext, Endpoint, TransferEngine } from './types'
@@ -66,10 +66,10 @@ export function createDownloadEngine(opts: { source: Endpoint; root: string; con
       try {
         await runPool(tasks, ctx, { engine: 'download', concurrency: opts.concurrency, bucket: opts.source.bucket, retryCount: opts.retryCount }, async (t, attempts, signal) => {
           const target = safeLocalPath(opts.root, t.destKey)
-          const got = await client.send(new GetObjectCommand({ Bucket: opts.source.bucket, Key: t.sourceKey }), { abortSignal: signal })
+          const got = await getSourceObject(client, opts.source, t.sourceKey, signal, { maxAttempts: opts.retryCount + 1, meter })
           attempts.add(got)
           // The hash taken while streaming is the proof the verifier checks against the .CHECKSUM.
-          return downloadTo(got.Body as Readable, target, meter)
+          return downloadTo(got.Body, target, meter)
         })
       } finally {
         client.destroy()

@@ -3,14 +3,13 @@
 // are measured against, so it really does what the spec describes — disk and all — rather than
 // the cheaper in-memory stream. Temp space: one job folder under tmpdir, at most `concurrency`
 // files at once, each removed after its upload; the folder goes on success, failure and cancel.
-import { GetObjectCommand } from '@aws-sdk/client-s3'
 import { createReadStream } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Readable } from 'node:stream'
 import { makeS3Client } from '../s3/clients'
 import { ByteBudget } from './byte-budget'
+import { getSourceObject } from './https-source'
 import { meterClient, newMeter, type Meter } from './meter'
 import { uploadBody } from './multipart'
 import { runPool } from './pool'
@@ -53,9 +52,9 @@ export function createTraditionalEngine(opts: TraditionalOptions): TraditionalEn
           // Named by task id, never by key: nothing from the archive becomes a local path here.
           const file = join(dir, `${t.id}.bin`)
           try {
-            const got = await src.send(new GetObjectCommand({ Bucket: opts.source.bucket, Key: t.sourceKey }), { abortSignal: signal })
+            const got = await getSourceObject(src, opts.source, t.sourceKey, signal, { maxAttempts: clientOpts.maxAttempts, meter })
             attempts.add(got)
-            const { bytes } = await downloadTo(got.Body as Readable, file, meter)
+            const { bytes } = await downloadTo(got.Body, file, meter)
             const target = { client: dest, bucket: opts.destination.bucket, key: t.destKey, contentType: got.ContentType }
             await uploadBody(createReadStream(file), bytes, target, { partBytes, queueSize: 2, budget, signal, attempts, meter, log })
             return { bytes }

@@ -32,6 +32,8 @@ export interface Endpoint {
   region: string
   endpointUrl?: string
   anonymous?: boolean
+  /** Object bytes by unsigned HTTP GET of this base + key (source.https_base); listing stays on S3. */
+  httpsBase?: string
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
   profile?: string
 }

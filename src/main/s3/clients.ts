@@ -45,6 +45,7 @@ export function sourceEndpoint(c: JobConfig): Endpoint {
     region: c.source.region,
     endpointUrl: c.source.endpoint_url,
     anonymous: c.source.anonymous,
+    ...(c.source.https_base ? { httpsBase: c.source.https_base } : {}),
     ...destinationCredentials(c),
   }
 }

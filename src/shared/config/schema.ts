@@ -39,6 +39,11 @@ export const sourceSchema = z.object({
   endpoint_url: url.optional(),
   /** Read the public archive unsigned. Server-side copies are always signed (DESIGN §6). */
   anonymous: z.boolean().default(true),
+  /** Fetch object bytes by unsigned GET of `https_base + key` (e.g. https://data.binance.vision/); listing stays on S3. */
+  https_base: z
+    .string()
+    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol) && u.endsWith('/'), { error: 'must be an http(s) URL ending in "/"' })
+    .optional(),
 })
 
 /** Per-request prices in USD (S3 Standard, us-east-1 list prices) and an optional transfer rate. */
