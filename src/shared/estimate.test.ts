@@ -23,6 +23,7 @@ describe('plannedMode', () => {
     expect(plannedMode(cfg({ operation_mode: 'traditional' }))).toBe('traditional')
     expect(plannedMode(cfg({ s3_config: { endpoint_url: 'https://r2.example.com' } }))).toBe('stream')
     expect(plannedMode(cfg({ output_directory: '/tmp/x' }))).toBe('download')
+    expect(plannedMode(cfg({ source: { https_base: 'https://data.binance.vision/' } }))).toBe('stream')
   })
 })
 

@@ -16,6 +16,8 @@ export function plannedMode(c: JobConfig): PlannedMode {
   if (c.output_directory) return 'download'
   // The router's order (src/main/engines/router.ts): traditional first, then the endpoints.
   if (!c.enable_s3_direct_sync || c.operation_mode === 'traditional') return 'traditional'
+  // Bytes from the HTTPS archive cannot be copied server-side: the router streams them.
+  if (c.source.https_base) return 'stream'
   const sameService = (c.source.endpoint_url ?? 'aws') === (c.s3_config.endpoint_url ?? 'aws')
   return sameService ? 'server-side' : 'stream'
 }

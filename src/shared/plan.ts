@@ -74,8 +74,7 @@ export function planFolders(config: JobConfig, today: string): FolderPlan[] {
 
 /** Where a source object lands: mirrored under the prefix, or the same path under a local folder. */
 export function destinationKeyOf(config: JobConfig, sourceKey: string): string {
-  if (config.output_directory) return sourceKey
-  return config.destination_layout === 'hive' ? hiveKey(config.destination_prefix, sourceKey, config.source.prefix) : mirrorKey(config.destination_prefix, sourceKey)
+  return destinationKeyFn(config)(sourceKey)
 }
 
 const SINGLE_PART_ETAG = /^[0-9a-f]{32}$/
