@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { z } from 'zod'
 import { AppError, commands, type AppInfo, type CommandName, type CommandResponse, type Commands } from '../shared/contract'
 import { formatIssues } from '../shared/config/codes'
+import { sourceSchema } from '../shared/config/schema'
 import { validateConfig, type JobConfig } from '../shared/config/validate'
 import { MARKET_ALIASES } from '../shared/catalog'
 import type { JobManager } from './jobs/job-manager'
@@ -41,12 +42,12 @@ export function makeHandlers(s: Services): Handlers {
     'catalog:symbols': async ({ market, frequency, dataType, refresh }) => {
       const m = MARKET_ALIASES[market]
       if (!m) throw new AppError('CE005', `unknown market "${market}"`)
-      const base = resolveSource(s)
-      const client = makeS3Client(sourceEndpoint(base))
+      const src = sourceSettings(s)
+      const client = makeS3Client({ bucket: src.bucket, region: src.region, endpointUrl: src.endpoint_url, anonymous: src.anonymous })
       try {
-        const prefix = `${base.source.prefix}${m}/${frequency}/${dataType}/`
+        const prefix = `${src.prefix}${m}/${frequency}/${dataType}/`
         const cacheFile = join(s.dataDir, 'cache', 'symbols.json')
-        const r = await listSymbols({ client, bucket: base.source.bucket, prefix, cacheFile, endpoint: base.source.endpoint_url ?? 'aws', refresh })
+        const r = await listSymbols({ client, bucket: src.bucket, prefix, cacheFile, endpoint: src.endpoint_url ?? 'aws', refresh })
         return { symbols: r.symbols, cachedAt: new Date(r.cachedAt).toISOString() }
       } finally {
         client.destroy()
@@ -75,10 +76,11 @@ export function makeHandlers(s: Services): Handlers {
   }
 }
 
-/** Source settings only, for listings that need no selection (symbol discovery). */
-function resolveSource(s: Services): JobConfig {
-  const probe = { markets: ['spot'], symbols: ['BTCUSDT'], data_types: ['trades'], date_range: { start: '2024-01-01', end: '2024-01-01' }, destination_bucket: 'probe-bucket' }
-  return resolveConfig(s, { ...probe, ...pickSource(s.baseConfig) })
+/** The server's source settings alone, for listings that need no selection (symbol discovery). */
+function sourceSettings(s: Services): z.output<typeof sourceSchema> {
+  const r = sourceSchema.safeParse(s.baseConfig.source ?? {})
+  if (!r.success) throw new AppError('CONFIG_INVALID', `CE010 source: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`)
+  return r.data
 }
 
 /** The server's own credentials (the saved job config holds masked ones only). */
@@ -87,8 +89,6 @@ function baseCredentials(s: Services): Partial<JobConfig['s3_config']> {
   const pick = (k: string) => (typeof c[k] === 'string' ? { [k]: c[k] as string } : {})
   return { ...pick('access_key_id'), ...pick('secret_access_key'), ...pick('session_token'), ...pick('profile') }
 }
-
-const pickSource = (c: Record<string, unknown>) => (c.source ? { source: c.source } : {})
 
 export async function dispatch(handlers: Handlers, command: string, request: unknown): Promise<unknown> {
   if (!(command in commands)) throw new AppError('UNKNOWN_COMMAND', `Unknown command "${command}"`)

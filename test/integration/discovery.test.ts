@@ -40,6 +40,8 @@ describe('discovery', () => {
   it('plans and copies a symbol with a CJK name byte-identical (keys URL-encoded on the wire)', async () => {
     const app = createApp({ transport: 'websocket', dataDir: env.dataDir, baseConfig: env.base, snapshotMs: 50 })
     const config = { destination_prefix: 'utf8', markets: ['spot'], symbols: [CJK], data_types: ['klines'], intervals: ['1d'], date_range: { start: '2024-01-01', end: '2024-01-03' } }
+    // The app's own command reads the server's source settings and lists through the cache.
+    expect((await app.handlers['catalog:symbols']({ market: 'spot', frequency: 'daily', dataType: 'klines', refresh: true })).symbols).toContain(CJK)
     expect(await app.handlers['plan:preview']({ config })).toMatchObject({ objects: 6, missing: 0 })
     const { jobId } = await app.handlers['jobs:start']({ config })
     const report = await waitForReport(app, jobId)

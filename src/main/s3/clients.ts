@@ -23,8 +23,10 @@ export function makeS3Client(ep: Endpoint, opts: ClientOptions = {}): S3Client {
     ...(custom ? { endpoint: ep.endpointUrl, forcePathStyle: true } : {}),
     ...(ep.credentials ? { credentials: ep.credentials } : {}),
     ...(ep.profile && !ep.credentials ? { profile: ep.profile } : {}),
-    // Unsigned requests for the public archive: any principal may read it anonymously.
-    ...(ep.anonymous ? { signer: { sign: async (request) => request } } : {}),
+    // Unsigned requests for the public archive: any principal may read it anonymously. The SDK
+    // still resolves an identity before signing, so a placeholder keeps a machine without any
+    // AWS credentials from failing with CredentialsProviderError; the no-op signer never uses it.
+    ...(ep.anonymous ? { signer: { sign: async (request) => request }, credentials: { accessKeyId: 'anonymous', secretAccessKey: 'anonymous' } } : {}),
     // S3-compatible servers (MinIO, s3rver, ...) often reject the SDK's default flexible
     // checksums; integrity is proved by our own verification instead.
     ...(custom ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } : {}),
