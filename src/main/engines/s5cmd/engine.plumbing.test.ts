@@ -2,6 +2,8 @@
 // process handling: streaming, exit codes, env-only credentials, SIGTERM → SIGKILL, no zombie.
 // It prints lines recorded from the real s5cmd, but it proves nothing about s5cmd's own behaviour:
 // that is engine.real.test.ts, against a real binary.
+import { mkdtemp, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TaskResult } from '../../../shared/contract'
 import type { CopyTask, EngineContext } from '../types'
@@ -158,6 +160,25 @@ describe('s5cmd engine — process plumbing with a fake binary (not proof of s5c
     expect(pid).toBeGreaterThan(0)
     expect(() => process.kill(pid, 0)).toThrow(/ESRCH/)
     expect(logs).toContain('warn: s5cmd batch ended (cancelled, signal SIGKILL), 0 retries')
+  })
+
+  it('leaves no output files behind, after a normal run and after a SIGKILL', async () => {
+    const tmp = await mkdtemp(join(fake.dir, 'tmp-'))
+    const saved = process.env.TMPDIR
+    process.env.TMPDIR = tmp // os.tmpdir() reads it on every call
+    try {
+      await createS5cmdEngine(options('', { batchSize: 2 })).run([task(1, 'a'), task(2, 'b'), task(3, 'c')], context().ctx)
+      const ac = new AbortController()
+      const { ctx } = context(ac.signal)
+      const run = createS5cmdEngine(options('hang', { killGraceMs: 50 })).run([task(1, 'a')], ctx)
+      expect(await readdir(tmp)).toHaveLength(1) // the running batch's folder
+      setTimeout(() => ac.abort(), 100)
+      await run
+      expect(await readdir(tmp)).toEqual([])
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = saved
+    }
   })
 
   it('already aborted: nothing is spawned, every task reported cancelled', async () => {

@@ -1,18 +1,19 @@
 // The s5cmd direct engine (DESIGN §6): batches of `cp` lines on the stdin of
-// `s5cmd --json --log debug ... run`, output read line by line as it arrives, one result per task.
+// `s5cmd --json --log debug ... run`, its output written to files and read line by line as it
+// arrives (output-file.ts says why not a pipe), one result per task.
 //
 // Sizing: `max_concurrent` is s5cmd's `--numworkers` (parallel copies inside ONE process); by
 // default one process runs at a time (`maxProcesses` 1), so the job's concurrency is exactly
 // max_concurrent. Raising maxProcesses multiplies it (numWorkers × maxProcesses copies in flight).
 // `partSizeMb` is accepted for the common engine settings but unused: an s3→s3 cp is a single
 // CopyObject (objects over 5 GB are routed to the SDK), so there are no parts to size.
-import { createInterface } from 'node:readline'
-import type { Readable } from 'node:stream'
+import { join } from 'node:path'
 import { execa } from 'execa'
 import type { TaskResult } from '../../../shared/contract'
 import type { CopyTask, EngineContext, Endpoint, TransferEngine } from '../types'
 import { batchText, exportBatch, globalArgs, partitionTasks, type BatchExport } from './batch'
 import { childEnv, invocation, makeRedactor } from './invocation'
+import { openOutputFile, outputFolder, type OutputFile } from './output-file'
 import { parseLine, type Stream } from './parse'
 import { BatchReconciler, CANCELLED_REASON } from './reconcile'
 
@@ -69,7 +70,7 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
     if (recent.length > 2 * keep) recent.splice(0, recent.length - keep)
   }
 
-  async function runBatch(batch: CopyTask[], outer: EngineContext): Promise<void> {
+  async function runBatch(batch: CopyTask[], outer: EngineContext, outDir: string): Promise<void> {
     // Explicit, not a spread: the caller's context may be a class whose methods live on its prototype.
     const ctx: EngineContext = {
       signal: outer.signal,
@@ -100,38 +101,43 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
     ctx.onStart?.(batch.map((t) => t.id))
     ctx.log('debug', `s5cmd batch of ${batch.length}: ${[opts.binary, ...argv].join(' ')}`)
 
-    // shell:false (default): argv goes to the binary as is. execa owns the child: cancelSignal sends
-    // SIGTERM, forceKillAfterDelay follows with SIGKILL, cleanup kills it if this process exits.
-    const child = execa(opts.binary, argv, {
-      input: batchText(batch, line),
-      buffer: false,
-      reject: false,
-      env: childEnv(opts.baseEnv ?? process.env, opts.source, opts.destination),
-      extendEnv: false,
-      cancelSignal: ctx.signal,
-      killSignal: 'SIGTERM',
-      forceKillAfterDelay: opts.killGraceMs ?? 5_000,
-      cleanup: true,
-      windowsHide: true,
-    })
-
-    const read = (stream: Readable | null, name: Stream): Promise<void> =>
-      new Promise((resolve) => {
-        if (!stream) return resolve()
-        const rl = createInterface({ input: stream, crlfDelay: Infinity })
-        rl.on('line', (text) => {
-          remember(`${name}: ${text}`)
-          const ev = parseLine(text, name)
-          if (!ev) return
-          if (ev.kind === 'retry') ctx.log('debug', `s5cmd ${ev.error}`)
-          emit(rec.accept(ev))
-          flushAnomalies()
-        })
-        rl.once('close', () => resolve())
-        stream.once('error', () => rl.close())
+    const onLine = (name: Stream) => (text: string) => {
+      remember(`${name}: ${text}`)
+      const ev = parseLine(text, name)
+      if (!ev) return
+      if (ev.kind === 'retry') ctx.log('debug', `s5cmd ${ev.error}`)
+      emit(rec.accept(ev))
+      flushAnomalies()
+    }
+    const n = batches.length
+    const stdout = await openOutputFile(join(outDir, `${n}.stdout`), onLine('stdout'))
+    let stderr: OutputFile | undefined
+    let result
+    try {
+      stderr = await openOutputFile(join(outDir, `${n}.stderr`), onLine('stderr'))
+      // shell:false (default): argv goes to the binary as is. execa owns the child: cancelSignal sends
+      // SIGTERM, forceKillAfterDelay follows with SIGKILL, cleanup kills it if this process exits.
+      // execa spawns synchronously, so the child holds its own copies of the output descriptors
+      // once it returns and ours can close. (execa's types list descriptors 1–9 only; at run time
+      // any integer goes to spawn() untouched, execa/lib/stdio/native.js.)
+      const child = execa(opts.binary, argv, {
+        input: batchText(batch, line),
+        stdout: stdout.fd as 3,
+        stderr: stderr.fd as 3,
+        reject: false,
+        env: childEnv(opts.baseEnv ?? process.env, opts.source, opts.destination),
+        extendEnv: false,
+        cancelSignal: ctx.signal,
+        killSignal: 'SIGTERM',
+        forceKillAfterDelay: opts.killGraceMs ?? 5_000,
+        cleanup: true,
+        windowsHide: true,
       })
-
-    const [result] = await Promise.all([child, read(child.stdout, 'stdout'), read(child.stderr, 'stderr')])
+      await Promise.all([stdout.released(), stderr.released()])
+      result = await child
+    } finally {
+      await Promise.all([stdout.finish(), stderr?.finish()])
+    }
     const cancelled = Boolean(result.isCanceled) || (ctx.signal.aborted && result.exitCode !== 0)
     const spawnFailed = result.exitCode === undefined && !result.signal && !result.isCanceled
     for (const r of rec.finish({
@@ -158,6 +164,8 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       for (const { task, reason } of route)
         ctx.onResult({ id: task.id, outcome: 'failed', engine: 's5cmd', bytes: 0, reason: `${UNCARRIABLE_PREFIX}: ${reason}`, errorClass: 's5cmd' })
       const queue = chunk(carry, opts.batchSize)
+      if (queue.length === 0) return
+      const outDir = await outputFolder()
       let next = 0
       const worker = async (): Promise<void> => {
         while (next < queue.length) {
@@ -165,11 +173,15 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
           await ctx.waitIfPaused?.()
           if (next >= queue.length) break
           const batch = queue[next++]!
-          await runBatch(batch, ctx)
+          await runBatch(batch, ctx, outDir.path)
         }
       }
       const n = Math.min(Math.max(1, Math.floor(opts.maxProcesses ?? 1)), queue.length)
-      await Promise.all(Array.from({ length: n }, worker))
+      try {
+        await Promise.all(Array.from({ length: n }, worker))
+      } finally {
+        await outDir.remove()
+      }
     },
   }
 }

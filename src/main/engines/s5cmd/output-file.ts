@@ -1,0 +1,83 @@
+// Where s5cmd's output goes: a file the child writes to directly, read here in bulk on a timer.
+//
+// Why not a pipe: s5cmd writes one line per object, and each write on a pipe wakes this process
+// (epoll, read, a Buffer, a 'data' event). Measured on 2 cores, reading 1,000 lines from a pipe cost
+// this process 130–230 ms of CPU against ~25 ms with the output discarded: time taken from the
+// s3 server and s5cmd itself, and enough to break the ≤ 1.05 overhead budget. A file costs s5cmd
+// nothing extra, and reading it every `intervalMs` is a handful of reads per second. Results
+// arrive at most `intervalMs` late, well inside the job's one-snapshot-per-second cadence.
+import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export interface OutputFile {
+  /** The descriptor to hand to the child as its stdout or stderr. */
+  readonly fd: number
+  /** Closes this process's copy of the write end (the child keeps its own): call once spawned. */
+  released(): Promise<void>
+  /** Reads what is left, delivers the last line even without a newline, and removes the file. */
+  finish(): Promise<void>
+}
+
+/** A folder for one batch's output files; `remove()` deletes it and anything left in it. */
+export async function outputFolder(): Promise<{ path: string; remove: () => Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), 'archive-sync-s5cmd-'))
+  return { path, remove: () => rm(path, { recursive: true, force: true }) }
+}
+
+export async function openOutputFile(path: string, onLine: (line: string) => void, intervalMs = 200): Promise<OutputFile> {
+  const writer = await open(path, 'w')
+  let reader: FileHandle
+  try {
+    reader = await open(path, 'r')
+  } catch (err) {
+    await writer.close()
+    throw err
+  }
+  let writerOpen = true
+  const buf = Buffer.allocUnsafe(64 * 1024)
+  const decoder = new TextDecoder('utf-8')
+  let position = 0
+  let pending = ''
+  // One read loop at a time: the timer and finish() share this chain.
+  let chain: Promise<void> = Promise.resolve()
+
+  const readNew = async (): Promise<void> => {
+    for (;;) {
+      const { bytesRead } = await reader.read(buf, 0, buf.length, position)
+      if (bytesRead === 0) return
+      position += bytesRead
+      const text = pending + decoder.decode(buf.subarray(0, bytesRead), { stream: true })
+      const lines = text.split('\n')
+      pending = lines.pop()!
+      for (const line of lines) onLine(line.endsWith('\r') ? line.slice(0, -1) : line)
+    }
+  }
+  const pump = (): Promise<void> => (chain = chain.then(readNew))
+  const timer = setInterval(() => void pump().catch(() => undefined), intervalMs)
+  timer.unref()
+
+  const releaseWriter = async (): Promise<void> => {
+    if (!writerOpen) return
+    writerOpen = false
+    await writer.close()
+  }
+
+  return {
+    fd: writer.fd,
+    released: releaseWriter,
+    async finish() {
+      clearInterval(timer)
+      try {
+        await pump()
+        const last = pending + decoder.decode()
+        pending = ''
+        if (last !== '') onLine(last)
+      } finally {
+        await releaseWriter()
+        await reader.close()
+        await rm(path, { force: true })
+      }
+    },
+  }
+}
