@@ -10,8 +10,9 @@ const table = (title: string, row: Record<string, string | number>) =>
 
 table('Plan 100,000 tasks from a listing (budget < 1 s, < 50 MB heap)', benchPlan())
 table('Discovery of a 10,000-object prefix (budget: 10 list requests)', await benchDiscovery())
-table('Server-side copy (sdk-copy), 1,000 small objects', await benchCopy(1000, { direct: true }))
+table('Direct copy (engine chosen by the router), 1,000 small objects', await benchCopy(1000, { direct: true }))
 table('Traditional cycle (direct sync off: temp file, then upload), 1,000 small objects', await benchCopy(1000, { direct: false }))
 for (const { title, row } of await benchEngines()) table(title, row)
 table('Journaling share of a 10,000-object server-side job (budget < 5 % of wall time)', await benchJournal(10_000))
-if (process.argv.includes('--large')) table('Server-side copy, 10,000 objects (engine RSS budget: 100 MB + 1 KB/object)', await benchCopy(10_000, { direct: true }))
+table('Direct copy, 10,000 objects (engine RSS budget: 100 MB + 1 KB/object)', await benchCopy(10_000, { direct: true }))
+if (process.argv.includes('--large')) table('The same job under `node bin/archive-sync.js` (no V8 flags)', await benchCopy(10_000, { direct: true, launch: 'node' }))

@@ -27,7 +27,8 @@ async function command(name: string, config: Record<string, unknown>, ...args: s
   const file = join(env.dataDir, `job-${Math.random().toString(36).slice(2)}.json`)
   await writeFile(file, JSON.stringify(config))
   try {
-    const r = await run(process.execPath, [BIN, name, '--config', file, ...args], { env: { ...process.env, AWS_REGION: '', AWS_ENDPOINT_URL: '' } })
+    // As an installed `archive-sync` runs: the file as a program, so its shebang's V8 flags apply.
+    const r = await run(BIN, [name, '--config', file, ...args], { env: { ...process.env, AWS_REGION: '', AWS_ENDPOINT_URL: '' } })
     return { code: 0, stdout: r.stdout, stderr: r.stderr }
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string }
