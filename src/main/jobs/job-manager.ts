@@ -1,21 +1,18 @@
-// Owns every job of this process: starts them, fans their events out, cancels them, and reads
-// past jobs back from the data folder. Each job's folder holds job.json, journal.ndjson, report.json.
-import { randomBytes } from 'node:crypto'
+// Owns every job of this process: starts and resumes them, fans their events out, pauses and
+// cancels them. Past jobs are read back through job-store.ts.
 import { setMaxListeners } from 'node:events'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { AppError, reportSchema, type JobEvent, type JobState, type JobSummary, type Report, type Snapshot } from '../../shared/contract'
+import { AppError, type JobEvent, type JobState, type JobSummary, type Report, type Snapshot } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import type { Throughput } from '../../shared/estimate'
 import { jobLabel } from '../../shared/plan'
 import type { S5cmdStatus } from '../engines/router'
-import { diffConfigs, jobIdentity, jobMetaSchema, type JobMeta } from '../../shared/journal'
+import { createJobFolder, jobFolder, jobsFolder, listJobIds, readJobMeta, readPastJob, resumeConfig } from './job-store'
 import { hashConfig } from './journal'
 import { readJournal } from './journal-reader'
 import { readPlan } from './plan-store'
 import { JOURNAL_FILE } from './prepare-job'
 import { PauseGate } from './pause-gate'
-import { redactConfig } from './redact'
 import { runJob } from './run-job'
 
 interface LiveJob {
@@ -54,12 +51,8 @@ export class JobManager {
   }
 
   async start(config: JobConfig): Promise<{ jobId: string; done: Promise<Report | null> }> {
-    const createdAt = new Date().toISOString()
-    const jobId = `${createdAt.slice(0, 19).replace(/[-:T]/g, '')}-${randomBytes(3).toString('hex')}`
-    const dir = join(this.dataDir, 'jobs', jobId)
-    await mkdir(dir, { recursive: true })
     const label = jobLabel(config)
-    await writeFile(join(dir, 'job.json'), JSON.stringify({ schemaVersion: 1, jobId, createdAt, label, config: redactConfig(config) }, null, 2))
+    const { jobId, createdAt, dir } = await createJobFolder(this.dataDir, label, config)
     return this.launch({ jobId, createdAt, label, dir, config, resume: false })
   }
 
@@ -71,22 +64,9 @@ export class JobManager {
   async resume(jobId: string, opts: { config?: JobConfig; credentials?: Partial<JobConfig['s3_config']> } = {}): Promise<{ jobId: string; done: Promise<Report | null> }> {
     const live = this.jobs.get(jobId)
     if (live && !['completed', 'failed', 'cancelled'].includes(live.state)) throw new AppError('JOB_RUNNING', `Job ${jobId} is ${live.state}; cancel it before resuming`)
-    const dir = join(this.dataDir, 'jobs', jobId)
+    const dir = jobFolder(this.dataDir, jobId)
     const meta = await readJobMeta(dir, jobId)
-    const saved = meta.config as unknown as JobConfig
-    let config: JobConfig
-    if (opts.config) {
-      const diff = diffConfigs(jobIdentity(saved as unknown as Record<string, unknown>), jobIdentity(redactConfig(opts.config) as unknown as Record<string, unknown>))
-      // `selection` is derived from markets/symbols/...: shown only if nothing else explains the change.
-      const shown = diff.filter((d) => !d.startsWith('selection')).length > 0 ? diff.filter((d) => !d.startsWith('selection')) : diff
-      if (diff.length > 0)
-        throw new AppError('RESUME_CONFIG_CHANGED', `The configuration changed since job ${jobId} ran; resume refused (start a new job for a new configuration). Differences:\n${shown.map((d) => `  ${d}`).join('\n')}`)
-      config = opts.config
-    } else {
-      // The saved config holds masked keys: never use them; the caller's credentials or the default chain instead.
-      const { access_key_id: _a, secret_access_key: _s, session_token: _t, profile: _p, ...s3 } = saved.s3_config
-      config = { ...saved, s3_config: { ...s3, ...opts.credentials } }
-    }
+    const config = resumeConfig(jobId, meta.config as unknown as JobConfig, opts.config, opts.credentials)
     // Refuse here, synchronously, what the run would refuse: another job's journal, a corrupt line, no plan.
     const expect = { jobId, configHash: hashConfig(config) }
     await readPlan(dir, expect)
@@ -148,17 +128,17 @@ export class JobManager {
 
   private mustGet(jobId: string): LiveJob {
     const job = this.jobs.get(jobId)
-    if (!job) throw new AppError('JOB_NOT_FOUND', `No running job ${jobId} in this session; past jobs are under ${join(this.dataDir, 'jobs')}`)
+    if (!job) throw new AppError('JOB_NOT_FOUND', `No running job ${jobId} in this session; past jobs are under ${jobsFolder(this.dataDir)}`)
     return job
   }
 
   async status(jobId: string): Promise<JobSummary> {
     const job = this.jobs.get(jobId)
     // The final state event goes out as the report lands on disk, a moment before `done` resolves.
-    if (job && !job.report && ['completed', 'failed', 'cancelled'].includes(job.state)) job.report = (await this.readPast(jobId))?.report ?? null
+    if (job && !job.report && ['completed', 'failed', 'cancelled'].includes(job.state)) job.report = (await readPastJob(this.dataDir, jobId))?.report ?? null
     if (job) return { jobId, state: job.state, createdAt: job.createdAt, label: job.label, snapshot: job.snapshot, report: job.report }
-    const past = await this.readPast(jobId)
-    if (!past) throw new AppError('JOB_NOT_FOUND', `No job ${jobId} in ${join(this.dataDir, 'jobs')}`)
+    const past = await readPastJob(this.dataDir, jobId)
+    if (!past) throw new AppError('JOB_NOT_FOUND', `No job ${jobId} in ${jobsFolder(this.dataDir)}`)
     return past
   }
 
@@ -169,18 +149,9 @@ export class JobManager {
   }
 
   async list(): Promise<JobSummary[]> {
-    const ids = await readdir(join(this.dataDir, 'jobs')).catch(() => [] as string[])
+    const ids = await listJobIds(this.dataDir)
     const all = await Promise.all([...new Set([...ids, ...this.jobs.keys()])].map((id) => this.status(id).catch(() => undefined)))
     return all.filter((j): j is JobSummary => j !== undefined).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-  }
-
-  private async readPast(jobId: string): Promise<JobSummary | undefined> {
-    const dir = join(this.dataDir, 'jobs', jobId)
-    const meta = await readFile(join(dir, 'job.json'), 'utf8').then(JSON.parse, () => undefined)
-    if (!meta) return undefined
-    const report = await readFile(join(dir, 'report.json'), 'utf8').then((t) => reportSchema.parse(JSON.parse(t)), () => null)
-    // A job folder without a report was interrupted: resumable, not running.
-    return { jobId, state: report?.status ?? 'failed', createdAt: meta.createdAt, label: meta.label, snapshot: null, report }
   }
 
   /** Throughput of the newest completed job that copied something, for estimates. */
@@ -202,20 +173,4 @@ export class JobManager {
       }
     await Promise.all([...this.jobs.values()].map((j) => j.done))
   }
-}
-
-async function readJobMeta(dir: string, jobId: string): Promise<JobMeta> {
-  const text = await readFile(join(dir, 'job.json'), 'utf8').catch(() => {
-    throw new AppError('JOB_NOT_FOUND', `No job ${jobId}: ${join(dir, 'job.json')} does not exist`)
-  })
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    throw new AppError('JOB_CORRUPT', `${join(dir, 'job.json')} is not JSON`)
-  }
-  const meta = jobMetaSchema.safeParse(json)
-  if (!meta.success) throw new AppError('JOB_CORRUPT', `${join(dir, 'job.json')} is not a job file: ${meta.error.issues[0]?.message}`)
-  if (meta.data.jobId !== jobId) throw new AppError('JOB_CORRUPT', `${join(dir, 'job.json')} names job ${meta.data.jobId}, not ${jobId}`)
-  return meta.data
 }
