@@ -41,7 +41,9 @@ export async function benchCopy(objects: number, opts: { direct: boolean; rows?:
     const { stdout } = await run(file, argv, { maxBuffer: 1 << 28 })
     const sec = (performance.now() - t0) / 1000
     const report = JSON.parse(stdout.trim().split('\n').at(-1)!)
+    // The issue's budget is for a job of 10,000 objects or more; smaller runs print the figure only.
     const budgetMb = 100 + report.files_planned / 1024
+    const budget: Record<string, string> = report.files_planned >= 10_000 ? { 'RSS budget MB': `${budgetMb.toFixed(0)} (${report.peak_rss_bytes / 1e6 < budgetMb ? 'met' : 'MISSED'})` } : {}
     return {
       objects: report.files_planned,
       synced: report.files_synced,
@@ -52,7 +54,7 @@ export async function benchCopy(objects: number, opts: { direct: boolean; rows?:
       'MB/s': (report.average_bytes_per_second / 1e6).toFixed(2),
       launch: opts.launch === 'node' ? 'node bin/archive-sync.js (Node defaults)' : 'bin/archive-sync.js (shebang flags)',
       'peak RSS MB': (report.peak_rss_bytes / 1e6).toFixed(1),
-      'RSS budget MB': `${budgetMb.toFixed(0)} (${report.peak_rss_bytes / 1e6 < budgetMb ? 'met' : 'MISSED'})`,
+      ...budget,
     }
   } finally {
     await s3.stop()

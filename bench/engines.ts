@@ -3,6 +3,7 @@
 // machine's cores dominate, not S3's — read them as relative, not as AWS throughput.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { setMaxListeners } from 'node:events'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -28,8 +29,10 @@ const ms = (x: number) => `${x.toFixed(0)} ms`
 async function timeEngine(engine: TransferEngine, tasks: CopyTask[]): Promise<number> {
   let failed = 0
   let first = ''
+  const signal = new AbortController().signal
+  setMaxListeners(0, signal) // one listener per request in flight, as the job manager allows
   const ctx: EngineContext = {
-    signal: new AbortController().signal,
+    signal,
     onResult: (r) => {
       if (r.outcome === 'failed' && failed++ === 0) first = r.reason ?? ''
     },
