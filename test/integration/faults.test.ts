@@ -1,7 +1,8 @@
 // Faults injected by a proxy in front of s3rver: 500s, 503 SlowDown and connection resets are
 // retried to exact counts; a permanently failing part aborts its multipart upload; a download cut
-// mid-body never leaves a half-written file; a cancel frees the traditional temp space; and a 403
-// AccessDenied stops the job (RE002), naming the bucket.
+// mid-body never leaves a half-written file; a cancel frees the traditional temp space; a 403
+// AccessDenied stops the job (RE002), naming the bucket; an archive that refuses signed reads is
+// streamed instead.
 import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -220,6 +221,43 @@ describe('faults injected by a proxy', () => {
       expect(p.count((r) => r.headers['x-amz-copy-source'] !== undefined)).toBe(1)
       const logs = events.flatMap((e) => (e.type === 'log' ? [e.message] : []))
       expect(logs.some((m) => /Access denied .* lake\/.*stopping the job/.test(m))).toBe(true)
+    } finally {
+      await stopProxy()
+    }
+  })
+
+  it('an archive that refuses signed reads: found by one probe before any copy, then streamed (anonymous GET, signed PUT) to completion', async () => {
+    // Reference §4.6 ⚠: what the real bucket policy does is unknown; the proxy plays the strict case.
+    const toArchive = (r: Omit<SeenRequest, 'action'>) => r.path.startsWith('/data.binance.vision/') || String(r.headers['x-amz-copy-source'] ?? '').includes('data.binance.vision/')
+    const p = await withProxy({ rules: [{ match: (r) => toArchive(r) && (r.headers.authorization !== undefined || r.headers['x-amz-copy-source'] !== undefined), action: accessDenied }] })
+    const dataDir = await mkdtemp(join(tmp, 'job-'))
+    try {
+      const archive = generateArchive([{ market: 'spot', frequency: 'daily', dataType: 'klines', symbols: ['ETHUSDT'], intervals: ['1h'], start: '2024-04-01', end: '2024-04-03' }])
+      await seedBucket(s3, 'data.binance.vision', archive)
+      const parsed = validateConfig({
+        enable_s3_direct_sync: true,
+        destination_bucket: 'lake',
+        destination_prefix: 'refused',
+        s3_config: { endpoint_url: p.endpoint, access_key_id: s3.accessKeyId, secret_access_key: s3.secretAccessKey, region: s3.region },
+        source: { bucket: 'data.binance.vision', endpoint_url: p.endpoint, region: s3.region },
+        markets: ['spot'],
+        symbols: ['ETHUSDT'],
+        data_types: ['klines'],
+        intervals: ['1h'],
+        date_range: { start: '2024-04-01', end: '2024-04-03' },
+      })
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues))
+      const app = createApp({ transport: 'websocket', dataDir, snapshotMs: 50, locateS5cmd: async () => ({ found: false, reason: 'not wanted here' }) })
+      const { done } = await app.services.jobs.start(parsed.config)
+      const report = (await done)!
+      await app.close()
+      expect(report).toMatchObject({ status: 'completed', files_synced: 6, files_failed: 0, files_verified: 6, s3_permission_errors: 0 })
+      expect(Object.keys(report.engines)).toEqual(['sdk-stream'])
+      expect(report.fallback_triggers.join('\n')).toMatch(/signed read of s3:\/\/data\.binance\.vision\/.* refused \(AccessDenied\).*streamed/)
+      // The probe was the only signed request to the archive, and no copy was attempted.
+      expect(p.count((r) => r.action === 'error')).toBe(1)
+      expect(p.count((r) => r.headers['x-amz-copy-source'] !== undefined)).toBe(0)
+      for (const o of archive) expect((await bytesAt(client, 'lake', `refused/${o.key}`))?.equals(Buffer.from(o.body))).toBe(true)
     } finally {
       await stopProxy()
     }

@@ -7,6 +7,7 @@ import type { JobEvent, Report, TaskResult } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import { buildReport } from '../../shared/report'
 import { chooseRoute, type S5cmdStatus } from '../engines/router'
+import { confirmRoute } from '../engines/source-probe'
 import { createEngine } from '../engines/create-engine'
 import { findTraditionalBaseline, TraditionalTally } from '../engines/measured'
 import { makeS3Client, destinationEndpoint, sourceEndpoint } from '../s3/clients'
@@ -84,10 +85,11 @@ export async function runJob(run: JobRun): Promise<Report> {
   }
   for (const t of plan.tasks) if (t.skip && !ledger.isDone(t.id)) record({ id: t.id, outcome: 'skipped', bytes: t.size, reason: t.skip })
 
-  const route = chooseRoute(config, src, dst, run.s5cmd)
+  const todo = plan.tasks.filter((t) => !ledger.isDone(t.id))
+  const chosen = chooseRoute(config, src, dst, run.s5cmd)
+  const route = todo.length > 0 ? await confirmRoute({ route: chosen, source: src, key: todo[0]!.sourceKey, downloading: Boolean(config.output_directory), signal }) : chosen
   for (const f of route.fallbacks) log('warn', f)
   log('info', `Engine: ${route.engine} (${route.reason})`)
-  const todo = plan.tasks.filter((t) => !ledger.isDone(t.id))
   const engine = createEngine(route.engine, config, src, dst, run.s5cmd)
   agg.engine = engine.name
   agg.start()
