@@ -39,7 +39,8 @@ export async function openOutputFile(path: string, onLine: (line: string) => voi
   const decoder = new TextDecoder('utf-8')
   let position = 0
   let pending = ''
-  // One read loop at a time: the timer and finish() share this chain.
+  // One read loop at a time: the timer and finish() share this chain. A failed pump does not stop
+  // later ones: the next reads on from the same position.
   let chain: Promise<void> = Promise.resolve()
 
   const readNew = async (): Promise<void> => {
@@ -53,7 +54,7 @@ export async function openOutputFile(path: string, onLine: (line: string) => voi
       for (const line of lines) onLine(line.endsWith('\r') ? line.slice(0, -1) : line)
     }
   }
-  const pump = (): Promise<void> => (chain = chain.then(readNew))
+  const pump = (): Promise<void> => (chain = chain.catch(() => undefined).then(readNew))
   const timer = setInterval(() => void pump().catch(() => undefined), intervalMs)
   timer.unref()
 
