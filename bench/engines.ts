@@ -85,7 +85,7 @@ export async function benchEngines(): Promise<{ title: string; row: Row }[]> {
       // Run-to-run noise on two shared cores (s3rver + s5cmd's 16 workers) is ±15 %, more than the
       // budget: so pairs alternate which side runs first, the ratio is the median of the pairs'
       // ratios, and the engine's own CPU (this process: spawn, reading and parsing every line) is
-      // printed as the cost it can add at most.
+      // printed: on a busy machine that is the time it takes from s3rver and s5cmd.
       const ratios: number[] = []
       const raw: number[] = []
       const eng: number[] = []

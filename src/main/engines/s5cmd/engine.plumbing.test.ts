@@ -4,7 +4,7 @@
 // that is engine.real.test.ts, against a real binary.
 import { mkdtemp, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { TaskResult } from '../../../shared/contract'
 import type { CopyTask, EngineContext } from '../types'
 import { createS5cmdEngine, type S5cmdEngineOptions } from './engine'
@@ -171,7 +171,7 @@ describe('s5cmd engine — process plumbing with a fake binary (not proof of s5c
       const ac = new AbortController()
       const { ctx } = context(ac.signal)
       const run = createS5cmdEngine(options('hang', { killGraceMs: 50 })).run([task(1, 'a')], ctx)
-      expect(await readdir(tmp)).toHaveLength(1) // the running batch's folder
+      await vi.waitFor(async () => expect(await readdir(tmp)).toHaveLength(1)) // the running batch's folder
       setTimeout(() => ac.abort(), 100)
       await run
       expect(await readdir(tmp)).toEqual([])
