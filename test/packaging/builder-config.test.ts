@@ -13,10 +13,20 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8'))
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
 
-// electron-builder's FileMatcher: minimatch with { dot: true }, patterns in order, a later
-// negated pattern can drop a file an earlier one took and a later positive one can take it back
-// (app-builder-lib's util/filter.js, minimatchAll).
-const patterns = (config.files as string[]).map((p) => new Minimatch(p, { dot: true }))
+// electron-builder's own additions to `files` (app-builder-lib's fileMatcher.js,
+// getMainFileMatchers): package.json at the end, and before the user's patterns (after the last
+// one starting with `**/`) exclusions of node_modules (copied separately, production only), the
+// buildResources folder and the output folder. So resources/icon.png must be taken explicitly.
+function effectivePatterns(files: string[]): string[] {
+  const own = [...files, 'package.json']
+  const at = own.findLastIndex((p) => p.startsWith('**/')) + 1
+  const excluded = ['!**/node_modules/**', `!${config.directories.buildResources}{,/**/*}`, `!${config.directories.output}{,/**/*}`]
+  return [...own.slice(0, at), ...excluded, ...own.slice(at)]
+}
+
+// Its filter: minimatch with { dot: true }, patterns in order, a later negated pattern can drop a
+// file an earlier one took and a later positive one can take it back (util/filter.js, minimatchAll).
+const patterns = effectivePatterns(config.files).map((p) => new Minimatch(p, { dot: true }))
 function packed(file: string): boolean {
   let match = false
   for (const p of patterns) if (match === p.negate) match = p.match(file)
@@ -46,9 +56,10 @@ describe('electron-builder files', () => {
     }
   })
 
-  it('take from the repository only the window icon: no sources, tests, e2e, bench or scripts', () => {
-    // package.json and production node_modules are added by electron-builder itself.
-    expect(tracked.filter(packed)).toEqual(['resources/icon.png'])
+  it('take from the repository only package.json and the window icon: no sources, tests, e2e, bench or scripts', () => {
+    // Production node_modules are added by electron-builder itself, from the dependencies.
+    expect(tracked.filter(packed).sort()).toEqual(['package.json', 'resources/icon.png'])
+    expect(config.directories.buildResources).toBe('resources')
     expect(tracked.length).toBeGreaterThan(100)
     for (const f of ['src/main/index.ts', 'test/packaging/builder-config.test.ts', 'e2e/copy-slice.e2e.ts', 'bench/run.ts', 'resources/icon.svg']) {
       expect(tracked, f).toContain(f)
