@@ -21,20 +21,17 @@ function fail(reason) {
   process.exit(1)
 }
 
-// The folders electron-builder and @electron/get keep Electron zips in (their defaults per OS,
-// and the environment variables that move them).
-function cacheDirs() {
+// electron-builder (26) takes the Electron zip through @electron/get, whose cache is this folder
+// (ELECTRON_CACHE, else its default per OS).
+function electronCache() {
+  if (process.env.ELECTRON_CACHE) return process.env.ELECTRON_CACHE
   const home = homedir()
-  const local = process.env.LOCALAPPDATA ?? join(home, 'AppData', 'Local')
-  const xdg = process.env.XDG_CACHE_HOME ?? join(home, '.cache')
-  const byOs = {
-    darwin: [join(home, 'Library', 'Caches', 'electron-builder'), join(home, 'Library', 'Caches', 'electron')],
-    win32: [join(local, 'electron-builder', 'Cache'), join(local, 'electron', 'Cache')],
-  }[process.platform] ?? [join(xdg, 'electron-builder'), join(xdg, 'electron')]
-  return [process.env.ELECTRON_BUILDER_CACHE, process.env.ELECTRON_CACHE, ...byOs].filter(Boolean)
+  if (process.platform === 'darwin') return join(home, 'Library', 'Caches', 'electron')
+  if (process.platform === 'win32') return join(process.env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'electron', 'Cache')
+  return join(process.env.XDG_CACHE_HOME ?? join(home, '.cache'), 'electron')
 }
 
-// Both caches nest zips one or two folders deep (release name, or a hash of the URL).
+// The cache keeps each zip in a folder named by a hash of its URL.
 function findZip(dir, name, depth = 3) {
   let entries
   try {
@@ -63,19 +60,26 @@ if (!version) fail('the electron package is not installed (run npm install)')
 // electron-builder.yml's architectures for the platform it builds on by default (this one).
 const ARCHS = { darwin: ['x64', 'arm64'], win32: ['x64'], linux: ['x64'] }
 const targets = process.argv.slice(2).length ? process.argv.slice(2) : (ARCHS[process.platform] ?? [process.arch]).map((a) => `${process.platform}-${a}`)
-const dirs = cacheDirs()
-const missing = targets.filter((t) => !dirs.some((d) => findZip(d, `electron-v${version}-${t}.zip`)))
-if (missing.length > 0) {
-  // Not cached: electron-builder will download it, so the release must be reachable.
+const cache = electronCache()
+const missing = targets.filter((t) => !findZip(cache, `electron-v${version}-${t}.zip`))
+// electron-builder verifies each zip against Electron's SHASUMS256.txt, and reads it offline only
+// when seeded at the cache root under one of these names; otherwise it downloads it every build.
+const sums = [`SHASUMS256.txt-${version}`, 'SHASUMS256.txt']
+const seeded = sums.some((name) => findZip(cache, name, 0))
+if (missing.length > 0 || !seeded) {
+  // Something must come from Electron's releases: they must be reachable.
   // @electron/get's URL: mirror + folder (`v<version>`) + file, each overridable by the environment.
   const mirror = (process.env.ELECTRON_MIRROR ?? 'https://github.com/electron/electron/releases/download/').replace(/\/?$/, '/')
   const folder = (process.env.ELECTRON_CUSTOM_DIR ?? 'v{{ version }}').replace(/\{\{\s*version\s*\}\}/g, version)
-  const url = `${mirror}${folder}/electron-v${version}-${missing[0]}.zip`
+  const url = `${mirror}${folder}/${missing.length > 0 ? `electron-v${version}-${missing[0]}.zip` : 'SHASUMS256.txt'}`
   const why = await reachable(url)
-  if (why) {
+  if (why && missing.length > 0) {
     fail(
-      `Electron ${version} for ${missing.join(', ')} is not in electron-builder's cache (${dirs.join(', ')}) ` +
-        `and cannot be downloaded (${url}: ${why}); put electron-v${version}-${missing[0]}.zip in one of those folders or run where it can be downloaded`,
+      `Electron ${version} for ${missing.join(', ')} is not in the Electron cache (${cache}) and cannot be downloaded ` +
+        `(${url}: ${why}); put electron-v${version}-${missing[0]}.zip and ${sums[0]} there, or run where it can be downloaded`,
     )
+  }
+  if (why) {
+    fail(`${sums[0]} is not in the Electron cache (${cache}) and cannot be downloaded (${url}: ${why}); electron-builder verifies the cached zip with it`)
   }
 }

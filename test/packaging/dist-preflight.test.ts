@@ -46,12 +46,17 @@ describe('dist preflight', () => {
     expect(r.ms).toBeLessThan(10_000)
   })
 
-  it('passes when the zip is in the Electron download cache', async () => {
+  it('passes offline when the zip and its checksums are seeded in the Electron cache, and only then', async () => {
     const cache = join(home, 'seeded')
     // @electron/get keeps each download in a folder named by a hash of its URL.
     mkdirSync(join(cache, 'a1b2c3'), { recursive: true })
     writeFileSync(join(cache, 'a1b2c3', `electron-v${version}-linux-x64.zip`), '')
     const env = { ELECTRON_CACHE: cache, ELECTRON_MIRROR: `http://127.0.0.1:${await closedPort()}/` }
+    // The zip alone: electron-builder would still fetch SHASUMS256.txt to verify it.
+    const zipOnly = run(env)
+    expect(zipOnly.status).toBe(1)
+    expect(zipOnly.stderr).toMatch(new RegExp(`^npm run dist: cannot package here: SHASUMS256\\.txt-${version.replaceAll('.', '\\.')} is not in the Electron cache .*ECONNREFUSED.*\n$`))
+    writeFileSync(join(cache, `SHASUMS256.txt-${version}`), '')
     const r = run(env)
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
