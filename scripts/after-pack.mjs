@@ -1,6 +1,7 @@
 // electron-builder's afterPack hook (electron-builder.yml): flips the Electron fuses of the
 // packed binary before it is signed and wrapped in an installer. Fuses are bits in the Electron
 // executable itself, so they hold whatever the environment or command line of a user's machine says.
+// @electron/fuses 1.x: the version electron-builder 26 itself uses; 2.x needs Node 22 to run.
 import { FuseV1Options, FuseVersion } from '@electron/fuses'
 
 /** The release fuses, by @electron/fuses option name. */

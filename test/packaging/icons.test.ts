@@ -76,7 +76,9 @@ describe('app icon', () => {
     for (const [type, png] of entries) expect(pngSize(png), type).toEqual({ width: apple[type], height: apple[type] })
   })
 
-  it('is what `npm run icons` derives from resources/icon.svg (rerun it after editing the SVG)', () => {
+  // The committed files were rasterised on linux-x64; resvg's SIMD paths may round differently
+  // on other processors, so elsewhere a byte comparison would report drift that is not there.
+  it.skipIf(`${process.platform}-${process.arch}` !== 'linux-x64')('is what `npm run icons` derives from resources/icon.svg (rerun it after editing the SVG)', () => {
     const fresh = renderIconSet(read('icon.svg'))
     expect(fresh.size).toBe(PNG_SIZES.length + 3)
     for (const [name, bytes] of fresh) expect(read(name).equals(bytes), `${name} is stale`).toBe(true)
