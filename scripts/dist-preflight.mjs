@@ -3,7 +3,7 @@
 // releases; where neither works it fails deep in a download with a long stack trace. This says
 // why in one line and exits 1 before anything starts.
 //
-// Usage: node scripts/dist-preflight.mjs [platform-arch ...]   (default: this machine's)
+// Usage: node scripts/dist-preflight.mjs [platform-arch ...]   (default: this OS, archs as in electron-builder.yml)
 import { readdirSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
@@ -31,8 +31,8 @@ function electronCache() {
   return join(process.env.XDG_CACHE_HOME ?? join(home, '.cache'), 'electron')
 }
 
-// The cache keeps each zip in a folder named by a hash of its URL.
-function findZip(dir, name, depth = 3) {
+// The cache keeps each zip in a folder named by a hash of its URL, checksum files at its root.
+function findFile(dir, name, depth = 3) {
   let entries
   try {
     entries = readdirSync(dir, { withFileTypes: true })
@@ -41,7 +41,7 @@ function findZip(dir, name, depth = 3) {
   }
   for (const e of entries) if (e.isFile() && e.name === name) return join(dir, e.name)
   if (depth > 0) for (const e of entries) if (e.isDirectory()) {
-    const found = findZip(join(dir, e.name), name, depth - 1)
+    const found = findFile(join(dir, e.name), name, depth - 1)
     if (found) return found
   }
   return undefined
@@ -61,11 +61,11 @@ if (!version) fail('the electron package is not installed (run npm install)')
 const ARCHS = { darwin: ['x64', 'arm64'], win32: ['x64'], linux: ['x64'] }
 const targets = process.argv.slice(2).length ? process.argv.slice(2) : (ARCHS[process.platform] ?? [process.arch]).map((a) => `${process.platform}-${a}`)
 const cache = electronCache()
-const missing = targets.filter((t) => !findZip(cache, `electron-v${version}-${t}.zip`))
+const missing = targets.filter((t) => !findFile(cache, `electron-v${version}-${t}.zip`))
 // electron-builder verifies each zip against Electron's SHASUMS256.txt, and reads it offline only
 // when seeded at the cache root under one of these names; otherwise it downloads it every build.
 const sums = [`SHASUMS256.txt-${version}`, 'SHASUMS256.txt']
-const seeded = sums.some((name) => findZip(cache, name, 0))
+const seeded = sums.some((name) => findFile(cache, name, 0))
 if (missing.length > 0 || !seeded) {
   // Something must come from Electron's releases: they must be reachable.
   // @electron/get's URL: mirror + folder (`v<version>`) + file, each overridable by the environment.
