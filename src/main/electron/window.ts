@@ -25,6 +25,9 @@ export function createMainWindow(): BrowserWindow {
     minWidth: 1280,
     minHeight: 720,
     show: false,
+    // resources/icon.png, packaged beside out/ (electron-builder.yml); macOS and Windows take the
+    // bundle's .icns/.ico instead, Linux window managers read this one.
+    icon: join(here, '../../resources/icon.png'),
     webPreferences: {
       preload: join(here, '../preload/index.cjs'),
       contextIsolation: true,
