@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ErrorClass } from '../../shared/contract'
 import { RUNTIME } from '../../shared/errors/table'
-import { classifyError, describeError } from './errors'
+import { classifyError, describeError, isNotImplemented } from './errors'
 import { describeS5cmdError, parseLine } from './s5cmd/parse'
 import { recorded } from './s5cmd/recorded.fixture'
 
@@ -69,5 +69,13 @@ describe('the error table, fed by the SDK and by s5cmd', () => {
     expect(classifyError(sdk('UnknownError', 503))).toBe('throttled')
     expect(classifyError('a string')).toBe('other')
     expect(classifyError(undefined)).toBe('other')
+  })
+
+  it('a service that lacks the operation (s3rver and UploadPartCopy: 501 NotImplemented) is told apart from a failure', () => {
+    expect(isNotImplemented(sdk('NotImplemented', 501, 'A header you provided implies functionality that is not implemented'))).toBe(true)
+    expect(isNotImplemented(sdk('MethodNotAllowed', 405))).toBe(true)
+    expect(isNotImplemented(sdk('UnknownError', 501))).toBe(true)
+    expect(isNotImplemented(sdk('AccessDenied', 403))).toBe(false)
+    expect(isNotImplemented(sdk('InternalError', 500))).toBe(false)
   })
 })

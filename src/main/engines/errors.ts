@@ -22,6 +22,9 @@ export function classifySdkError(err: unknown): Classified {
 
 export const classifyError = (err: unknown): ErrorClass => classifySdkError(err).errorClass
 
+/** The service does not implement what was asked (s3rver and UploadPartCopy, some compatibles and checksums). */
+export const isNotImplemented = (err: unknown): boolean => classifySdkError(err).unsupported
+
 /** The error as a person reads it: the service's code and message, plus the RE code and fix where the table has them. */
 export function describeError(err: unknown, bucket?: string): string {
   const e = asError(err)

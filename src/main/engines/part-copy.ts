@@ -4,6 +4,7 @@
 // falls back to streaming that object — and every later one, without asking again.
 import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, UploadPartCopyCommand } from '@aws-sdk/client-s3'
 import pMap from 'p-map'
+import { describeError, isNotImplemented } from './errors'
 import { abortUpload, fitPartSize, type UploadTarget } from './multipart'
 import type { Attempts } from './meter'
 
@@ -12,20 +13,9 @@ export const COPY_OBJECT_LIMIT = 5 * 1024 ** 3
 
 export class PartCopyUnsupported extends Error {
   constructor(cause: unknown) {
-    super(`the destination service does not implement UploadPartCopy (${describe(cause)})`, { cause })
+    super(`the destination service does not implement UploadPartCopy (${describeError(cause)})`, { cause })
     this.name = 'PartCopyUnsupported'
   }
-}
-
-const describe = (err: unknown): string => {
-  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } }
-  return [e.name, e.$metadata?.httpStatusCode, e.message].filter(Boolean).join(' ')
-}
-
-/** The answers a service gives for an operation it does not have (S3 itself never gives these for UploadPartCopy). */
-export function isNotImplemented(err: unknown): boolean {
-  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } }
-  return e?.name === 'NotImplemented' || e?.$metadata?.httpStatusCode === 501 || e?.name === 'MethodNotAllowed' || e?.$metadata?.httpStatusCode === 405
 }
 
 export interface PartCopyOptions {

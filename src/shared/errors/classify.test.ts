@@ -18,7 +18,7 @@ describe('classifyFacts', () => {
   })
 
   it('prototype names are not codes', () => {
-    expect(classifyFacts({ codes: ['constructor', 'toString'] })).toEqual({ errorClass: 'other', code: undefined, row: undefined })
+    expect(classifyFacts({ codes: ['constructor', 'toString'] })).toEqual({ errorClass: 'other', code: undefined, row: undefined, unsupported: false })
   })
 })
 

@@ -16,6 +16,8 @@ export interface Classified {
   /** The table's code that matched, if one did. */
   code?: string
   row?: ErrorRow
+  /** The service lacks the operation (the row says so, or HTTP 501/405): a capability, not a failure to retry. */
+  unsupported: boolean
 }
 
 /** HTTP statuses that classify an error the table has no code for. */
@@ -31,7 +33,7 @@ export function classifyFacts(f: ErrorFacts, fallback: ErrorClass = 'other'): Cl
   const code = f.codes.find((c): c is string => c !== undefined && Object.hasOwn(ERROR_CODES, c))
   const row = code === undefined ? undefined : ERROR_CODES[code]
   const errorClass = row?.errorClass ?? byStatus(f.status) ?? (NETWORK_TEXT.test(f.text ?? '') ? 'network' : fallback)
-  return { errorClass, code, row }
+  return { errorClass, code, row, unsupported: row?.unsupported === true || f.status === 501 || f.status === 405 }
 }
 
 /** The troubleshooting name for a failure (the pre-flight lines' code), with its fix. */

@@ -57,6 +57,8 @@ export interface ErrorRow {
   fix?: string
   /** What to say when the service sent no message (a HEAD answer has no body). */
   message?: string
+  /** The service does not implement the operation: S3-compatible servers lacking UploadPartCopy or flexible checksums. */
+  unsupported?: true
 }
 
 const permission = (troubleshooting: TroubleshootingCode = 'AccessDenied'): ErrorRow => ({ errorClass: 'permission', troubleshooting })
@@ -85,6 +87,9 @@ export const ERROR_CODES: Readonly<Record<string, ErrorRow>> = {
   ServiceUnavailable: throttled,
   ChecksumMismatch: { errorClass: 'checksum' },
   EntityTooLarge: { fix: 'objects over 5 GB need a multipart copy: use the SDK engine' },
+  // s3rver answers 501 NotImplemented to UploadPartCopy; S3 itself never answers these for what we send.
+  NotImplemented: { unsupported: true },
+  MethodNotAllowed: { unsupported: true },
   CredentialsProviderError: { troubleshooting: 'NoCredentials' },
   // The socket timed out mid-request on the service's side (S3 400 RequestTimeout).
   RequestTimeout: network,
