@@ -11,6 +11,7 @@ import { estimatePlan, type Throughput } from '../../shared/estimate'
 import { findExtraneous } from '../../shared/plan-sync'
 import { buildPlan, destinationListPrefix, planFolders, type ListedObject, type Plan } from '../../shared/plan'
 import { AppError } from '../../shared/contract'
+import { ERROR_CLASSES } from '../../shared/errors/table'
 import { classifyError, describeError } from '../engines/errors'
 import { listAll } from '../s3/list'
 import { nameFilter } from './name-filter'
@@ -92,6 +93,6 @@ function listingError(side: 'source' | 'destination', bucket: string, prefix: st
         ? ' Create the bucket or correct destination_bucket.'
         : ' Correct source.bucket.'
       : ''
-  const code = classifyError(err) === 'permission' ? 'RE002' : classifyError(err) === 'network' ? 'RE003' : 'LIST_FAILED'
+  const code = ERROR_CLASSES[classifyError(err)].code ?? 'LIST_FAILED'
   return new AppError(code, `Listing the ${side} s3://${bucket}/${prefix} failed: ${describeError(err, bucket)}.${fix}`)
 }

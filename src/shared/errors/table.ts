@@ -5,11 +5,11 @@
 // "Error responses" list; RE001–RE003: spec §7.1.2; troubleshooting names: spec 004.
 import type { ErrorClass } from '../contract'
 
-/** The spec's runtime errors: what happened, what to do, and what the app does about it. */
+/** The spec's runtime errors: what happened and what to do. What the app does about each is the class's `fallback`. */
 export const RUNTIME = {
-  RE001: { message: 's5cmd not available', fix: 'install s5cmd 2.2.2 or newer on PATH, or set s5cmd_path / S5CMD_PATH', then: 'the SDK copies instead' },
-  RE002: { message: 'access denied', fix: 'check IAM permissions and bucket policies: s3:ListBucket and s3:GetObject on the source, s3:PutObject on the destination', then: 'none: the job stops' },
-  RE003: { message: 'network connectivity', fix: 'check the endpoint URL, the network and firewall rules to the S3 endpoint', then: 'retried with exponential backoff' },
+  RE001: { message: 's5cmd not available', fix: 'install s5cmd 2.2.2 or newer on PATH, or set s5cmd_path / S5CMD_PATH' },
+  RE002: { message: 'access denied', fix: 'check IAM permissions and bucket policies: s3:ListBucket and s3:GetObject on the source, s3:PutObject on the destination' },
+  RE003: { message: 'network connectivity', fix: 'check the endpoint URL, the network and firewall rules to the S3 endpoint' },
 } as const
 export type RuntimeCode = keyof typeof RUNTIME
 
@@ -32,7 +32,7 @@ export const ERROR_CLASSES: Record<ErrorClass, ClassInfo> = {
   throttled: { title: 'Throttled', fix: 'S3 asked to slow down (SlowDown): lower max_concurrent and re-run.', retryable: true, fallback: true },
   'not-found': { title: 'Not found', fix: 'The archive or bucket lacks the object: check the bucket name, region and the selected dates.', retryable: false, fallback: false },
   checksum: { title: 'Checksum mismatch', fix: 'The copy differs from the archive: re-run the job; if it persists, the archive file changed mid-copy.', retryable: false, fallback: false },
-  s5cmd: { title: 's5cmd', fix: 'Install s5cmd 2.2.2 or newer, or set operation_mode to traditional to use the SDK only.', retryable: false, fallback: true },
+  s5cmd: { title: 's5cmd', fix: `${sentence(RUNTIME.RE001.fix)}, or set operation_mode to traditional to use the SDK only.`, retryable: false, fallback: true },
   other: { title: 'Other', fix: 'Read the messages; run from the CLI with --log debug for details.', retryable: false, fallback: true },
 }
 
