@@ -4,11 +4,9 @@ import { troubleshoot } from '../../shared/errors/classify'
 import { TROUBLESHOOTING, type TroubleshootingCode } from '../../shared/errors/table'
 import { classifySdkError } from '../engines/errors'
 
-export type PreflightCode = TroubleshootingCode
+export const FIXES: Record<TroubleshootingCode, string> = TROUBLESHOOTING
 
-export const FIXES: Record<PreflightCode, string> = TROUBLESHOOTING
-
-export function classifyS3Error(err: unknown): { code: PreflightCode; message: string } {
+export function classifyS3Error(err: unknown): { code: TroubleshootingCode; message: string } {
   const e = (typeof err === 'object' && err !== null ? err : { message: String(err) }) as { name?: string; code?: string; Code?: string; message?: string }
   const name = e.name ?? e.Code ?? e.code ?? ''
   const c = classifySdkError(err)

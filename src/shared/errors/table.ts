@@ -11,9 +11,9 @@ export const RUNTIME = {
   RE002: { message: 'access denied', fix: 'check IAM permissions and bucket policies: s3:ListBucket and s3:GetObject on the source, s3:PutObject on the destination' },
   RE003: { message: 'network connectivity', fix: 'check the endpoint URL, the network and firewall rules to the S3 endpoint' },
 } as const
-export type RuntimeCode = keyof typeof RUNTIME
+type RuntimeCode = keyof typeof RUNTIME
 
-export interface ClassInfo {
+interface ClassInfo {
   /** The error panel's heading. */
   title: string
   fix: string
