@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import { PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3'
 import { zipSync } from 'fflate'
+import pMap from 'p-map'
 import { dataTypeSpec, type Frequency, type Market } from '../../shared/catalog'
 import { daysInRange, monthsInRange } from '../../shared/dates'
 import { archiveKey, basename, checksumKey, type FileRef } from '../../shared/keys'
@@ -240,17 +241,10 @@ export async function seedBucket(
   opts: { concurrency?: number } = {},
 ): Promise<void> {
   const client = localClient(s3)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < objects.length) {
-      const { key, body } = objects[next++]
-      const contentType = key.endsWith('.zip') ? 'application/zip' : 'text/plain'
-      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }))
-    }
-  }
+  const put = ({ key, body }: ArchiveObject) =>
+    client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: key.endsWith('.zip') ? 'application/zip' : 'text/plain' }))
   try {
-    const lanes = Math.max(1, Math.min(opts.concurrency ?? 16, objects.length))
-    await Promise.all(Array.from({ length: lanes }, worker))
+    await pMap(objects, put, { concurrency: Math.max(1, opts.concurrency ?? 16) })
   } finally {
     client.destroy()
   }

@@ -76,7 +76,7 @@ describe('direct engine: s5cmd first, the SDK once', () => {
     expect(s5).toEqual([1, 2])
     expect(sdk).toEqual([])
     expect(results.get(2)![0]).toMatchObject({ outcome: 'failed', errorClass: 'permission' })
-    for (const id of [1, 3, 4]) expect(results.get(id)![0].reason).toMatch(/stopped after AccessDenied writing to lake \(RE002/)
+    for (const id of [1, 3, 4]) expect(results.get(id)![0].reason).toMatch(/stopped after AccessDenied on lake \(RE002/)
   })
 
   it('sends keys s5cmd cannot carry safely straight to the SDK', async () => {

@@ -1,14 +1,13 @@
 // The direct-sync route: s5cmd carries what it can; the SDK's server-side copy takes the keys s5cmd
 // cannot carry safely, and — once — the tasks s5cmd failed for a retryable cause (spec §7.2).
 // AccessDenied (RE002) is critical: the job stops and says which bucket, no fallback.
-import type { ErrorClass, TaskResult } from '../../shared/contract'
+import type { TaskResult } from '../../shared/contract'
+import { notAttemptedAfterDenied } from '../../shared/errors/classify'
+import { ERROR_CLASSES } from '../../shared/errors/table'
 import type { BuiltEngine } from './create-engine'
 import { partitionTasks } from './s5cmd/batch'
 import type { S5cmdEngine } from './s5cmd/engine'
 import type { CopyTask, EngineContext, TransferEngine } from './types'
-
-/** Causes worth a second try through another engine; not-found and checksum failures are final. */
-const RETRYABLE: ReadonlySet<ErrorClass> = new Set(['network', 'throttled', 's5cmd', 'other'])
 
 export type DirectEngine = BuiltEngine & { fallbacks: string[]; fallbackCount: number }
 
@@ -40,11 +39,11 @@ export function createDirectEngine(s5cmd: S5cmdEngine, sdk: TransferEngine, dest
         onResult(r: TaskResult) {
           if (r.outcome !== 'failed') return ctx.onResult(r)
           if (r.errorClass === 'permission' && !denied) {
-            denied = `not attempted: stopped after AccessDenied writing to ${destinationBucket} (RE002: grant s3:GetObject on the source and s3:PutObject on the destination)`
+            denied = notAttemptedAfterDenied(destinationBucket)
             ctx.log('error', `${r.reason} — stopping the job`)
             stop.abort()
           }
-          if (denied || ctx.signal.aborted || !RETRYABLE.has(r.errorClass ?? 'other')) return ctx.onResult(denied && r.errorClass !== 'permission' ? { ...r, reason: denied } : r)
+          if (denied || ctx.signal.aborted || !ERROR_CLASSES[r.errorClass ?? 'other'].fallback) return ctx.onResult(denied && r.errorClass !== 'permission' ? { ...r, reason: denied } : r)
           note(`s5cmd ${r.errorClass} error, retried through the SDK`)
           retry.push(byId.get(r.id)!)
         },

@@ -1,39 +1,33 @@
-// Sort an SDK/network error into the report's classes, and say what to do about it.
+// The SDK side's adapter to the one error table (src/shared/errors): an SDK, HTTP or Node error →
+// the facts the table reads (its name, code and HTTP status), so every caller in main — engines,
+// planning, verification, pre-flight — sorts an error the same way.
 import type { ErrorClass } from '../../shared/contract'
+import { classifyFacts, explain, type Classified } from '../../shared/errors/classify'
 
 interface SdkLikeError {
   name?: string
   code?: string
+  Code?: string
   message?: string
   $metadata?: { httpStatusCode?: number }
-  $retryable?: unknown
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE'])
+const asError = (err: unknown): SdkLikeError => (typeof err === 'object' && err !== null ? err : { message: String(err) }) as SdkLikeError
 
-export function classifyError(err: unknown): ErrorClass {
-  const e = (err ?? {}) as SdkLikeError
-  const status = e.$metadata?.httpStatusCode
-  const name = e.name ?? ''
-  if (name === 'AccessDenied' || name === 'InvalidAccessKeyId' || name === 'SignatureDoesNotMatch' || status === 403) return 'permission'
-  if (name === 'NoSuchKey' || name === 'NotFound' || (status === 404 && name !== 'NoSuchBucket')) return 'not-found'
-  if (name === 'SlowDown' || name === 'Throttling' || name === 'ThrottlingException' || status === 503 || status === 429) return 'throttled'
-  if (name === 'ChecksumMismatch') return 'checksum'
-  if (NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(name) || name === 'TimeoutError' || /socket hang up|ECONN|network|^aborted$|premature close/i.test(e.message ?? ''))
-    return 'network'
-  return 'other'
+/** The table's verdict on an error thrown in main. */
+export function classifySdkError(err: unknown): Classified {
+  const e = asError(err)
+  return classifyFacts({ codes: [e.name, e.code, e.Code], status: e.$metadata?.httpStatusCode, text: e.message })
 }
 
-/** The error as a person reads it: the service's code and message, plus the fix where we know it. */
+export const classifyError = (err: unknown): ErrorClass => classifySdkError(err).errorClass
+
+/** The service does not implement what was asked (s3rver and UploadPartCopy, some compatibles and checksums). */
+export const isNotImplemented = (err: unknown): boolean => classifySdkError(err).unsupported
+
+/** The error as a person reads it: the service's code and message, plus the RE code and fix where the table has them. */
 export function describeError(err: unknown, bucket?: string): string {
-  const e = (err ?? {}) as SdkLikeError
+  const e = asError(err)
   const head = [e.name && e.name !== 'Error' ? e.name : e.code, e.message].filter(Boolean).join(': ') || String(err)
-  switch (classifyError(err)) {
-    case 'permission':
-      return `${head} (RE002: the credentials may not read the source or write to ${bucket ?? 'the destination bucket'}; grant s3:GetObject on the source and s3:PutObject on the destination)`
-    case 'network':
-      return `${head} (RE003: check the endpoint URL and the network; retried with backoff)`
-    default:
-      return head
-  }
+  return explain(head, classifySdkError(err), bucket)
 }

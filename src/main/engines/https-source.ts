@@ -7,7 +7,7 @@ import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { Readable } from 'node:stream'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import type { Meter } from './meter'
-import { backoff } from './pool'
+import { withRetries } from './retry'
 import type { Endpoint } from './types'
 
 /** base + key, each path segment URL-encoded (keys may hold any UTF-8, `+`, `=`, spaces ...). */
@@ -38,6 +38,9 @@ export class HttpsSourceError extends Error {
 
 const retryable = (status: number): boolean => status >= 500 || status === 429
 
+/** fetch() itself failed: no answer at all. */
+class NetworkError extends Error {}
+
 export interface HttpsGetOptions {
   signal: AbortSignal
   /** Total attempts (1 + retries). */
@@ -47,19 +50,15 @@ export interface HttpsGetOptions {
 }
 
 export async function httpsGet(url: string, o: HttpsGetOptions): Promise<SourceObject> {
-  for (let attempt = 1; ; attempt++) {
+  const once = async (attempt: number): Promise<SourceObject> => {
     if (o.meter) o.meter.requests += 1
     let res: Response
     try {
       res = await fetch(url, { signal: o.signal, headers: { 'accept-encoding': 'identity' } })
     } catch (err) {
       if (o.signal.aborted) throw err
-      if (attempt < o.maxAttempts) {
-        await backoff(attempt - 1, o.signal)
-        continue
-      }
       const cause = (err as { cause?: { code?: string; message?: string } }).cause
-      const e = new Error(`GET ${url} failed: network error (${cause?.code ?? cause?.message ?? (err as Error).message}) after ${attempt} attempts`, { cause: err })
+      const e = new NetworkError(`GET ${url} failed: network error (${cause?.code ?? cause?.message ?? (err as Error).message}) after ${attempt} attempts`, { cause: err })
       throw Object.assign(e, { code: cause?.code, $metadata: { attempts: attempt } })
     }
     if (res.ok && res.body) {
@@ -72,10 +71,10 @@ export async function httpsGet(url: string, o: HttpsGetOptions): Promise<SourceO
       }
     }
     await res.body?.cancel().catch(() => undefined)
-    if (!retryable(res.status) || attempt >= o.maxAttempts) throw new HttpsSourceError(url, res.status, res.statusText, attempt)
-    await backoff(attempt - 1, o.signal)
-    if (o.signal.aborted) throw o.signal.reason
+    throw new HttpsSourceError(url, res.status, res.statusText, attempt)
   }
+  const shouldRetry = (err: unknown) => err instanceof NetworkError || (err instanceof HttpsSourceError && retryable(err.$metadata.httpStatusCode))
+  return withRetries(once, { retries: o.maxAttempts - 1, signal: o.signal, shouldRetry })
 }
 
 /** The source object's bytes: from the HTTPS archive when the source has `httpsBase`, else S3 GetObject. */

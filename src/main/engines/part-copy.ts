@@ -3,6 +3,8 @@
 // 501 NotImplemented): that is detected on the first part, the upload is aborted, and the caller
 // falls back to streaming that object — and every later one, without asking again.
 import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, UploadPartCopyCommand } from '@aws-sdk/client-s3'
+import pMap from 'p-map'
+import { describeError, isNotImplemented } from './errors'
 import { abortUpload, fitPartSize, type UploadTarget } from './multipart'
 import type { Attempts } from './meter'
 
@@ -11,20 +13,9 @@ export const COPY_OBJECT_LIMIT = 5 * 1024 ** 3
 
 export class PartCopyUnsupported extends Error {
   constructor(cause: unknown) {
-    super(`the destination service does not implement UploadPartCopy (${describe(cause)})`, { cause })
+    super(`the destination service does not implement UploadPartCopy (${describeError(cause)})`, { cause })
     this.name = 'PartCopyUnsupported'
   }
-}
-
-const describe = (err: unknown): string => {
-  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } }
-  return [e.name, e.$metadata?.httpStatusCode, e.message].filter(Boolean).join(' ')
-}
-
-/** The answers a service gives for an operation it does not have (S3 itself never gives these for UploadPartCopy). */
-export function isNotImplemented(err: unknown): boolean {
-  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } }
-  return e?.name === 'NotImplemented' || e?.$metadata?.httpStatusCode === 501 || e?.name === 'MethodNotAllowed' || e?.$metadata?.httpStatusCode === 405
 }
 
 export interface PartCopyOptions {
@@ -46,7 +37,6 @@ export async function multipartCopy(t: UploadTarget, o: PartCopyOptions): Promis
   const ranges: { n: number; range: string }[] = []
   for (let n = 1, start = 0; start < o.size; n++, start += partBytes) ranges.push({ n, range: `bytes=${start}-${Math.min(start + partBytes, o.size) - 1}` })
   const parts: { PartNumber: number; ETag: string }[] = []
-  let next = 0
   const copyPart = async (r: { n: number; range: string }) => {
     try {
       const out = await t.client.send(
@@ -61,13 +51,14 @@ export async function multipartCopy(t: UploadTarget, o: PartCopyOptions): Promis
   }
   try {
     // The first part alone: if the service lacks UploadPartCopy, that is the only request wasted.
-    await copyPart(ranges[next++])
+    await copyPart(ranges[0])
     let failure: unknown
-    const worker = async () => {
-      while (next < ranges.length && failure === undefined) await copyPart(ranges[next++]).catch((err: unknown) => void (failure ??= err))
+    // After a failure the parts not yet started are skipped. The mapper never rejects, so p-map
+    // settles only once every part in flight has: no part lands after the abort below.
+    const copyRest = async (r: (typeof ranges)[number]) => {
+      if (failure === undefined) await copyPart(r).catch((err: unknown) => void (failure ??= err))
     }
-    // Every worker settles before the abort: no part lands after the upload is gone.
-    await Promise.all(Array.from({ length: Math.min(o.queueSize, ranges.length - 1) }, worker))
+    await pMap(ranges.slice(1), copyRest, { concurrency: Math.max(1, o.queueSize) })
     if (failure !== undefined) throw failure
     parts.sort((a, b) => a.PartNumber - b.PartNumber)
     o.attempts.add(await t.client.send(new CompleteMultipartUploadCommand({ ...base, UploadId: uploadId, MultipartUpload: { Parts: parts } }), { abortSignal: o.signal }))

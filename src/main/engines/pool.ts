@@ -1,9 +1,15 @@
-// The worker pool every SDK-side engine shares: `concurrency` tasks in flight, exactly one result
-// per task, the attempts of every request in the result, and RE002 handled once for all of them —
-// after an AccessDenied every further request would be denied too, so the rest are not attempted.
-import type { Engine } from '../../shared/contract'
+// The task pool every SDK-side engine shares: `concurrency` tasks in flight (p-map, which reads
+// the task list lazily, so a 100,000-task job holds no promise per waiting task), exactly one
+// result per task, the attempts of every request in the result, and RE002 handled once for all of
+// them — after an AccessDenied every further request would be denied too, so the rest are not
+// attempted. A cancel does not stop the mapping: every task left still gets its `cancelled` result.
+import pMap from 'p-map'
+import type { Engine, TaskResult } from '../../shared/contract'
+import { notAttemptedAfterDenied } from '../../shared/errors/classify'
+import { ERROR_CLASSES } from '../../shared/errors/table'
 import { classifyError, describeError } from './errors'
 import { Attempts } from './meter'
+import { retriedBySdk, withRetries } from './retry'
 import type { CopyTask, EngineContext } from './types'
 
 export interface PoolOptions {
@@ -15,67 +21,37 @@ export interface PoolOptions {
   retryCount: number
 }
 
-/** An error the SDK raised has already been retried by it; a stream error mid-body has not. */
-const retriedBySdk = (err: unknown): boolean => typeof err === 'object' && err !== null && '$metadata' in err
-
-/** Exponential backoff with full jitter (100 ms, 200 ms, ... capped at 5 s), cut short by a cancel. */
-export function backoff(attempt: number, signal: AbortSignal): Promise<void> {
-  const ms = Math.random() * Math.min(5_000, 100 * 2 ** attempt)
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    signal.addEventListener('abort', done, { once: true })
-  })
-}
-
-async function withTaskRetries<T>(run: () => Promise<T>, o: PoolOptions, attempts: Attempts, signal: AbortSignal): Promise<T> {
-  for (let k = 0; ; k++) {
-    try {
-      return await run()
-    } catch (err) {
-      if (k >= o.retryCount || signal.aborted || retriedBySdk(err) || classifyError(err) !== 'network') throw err
-      attempts.retries += 1
-      await backoff(k, signal)
-    }
-  }
-}
-
 /** `sha256` (hex) where the transfer proved the bytes for free: hashed while streaming, or S3's checksum of a copy. */
 export type TaskBody = (t: CopyTask, attempts: Attempts, signal: AbortSignal) => Promise<{ bytes: number; engine?: Engine; sha256?: string }>
 
 export async function runPool(tasks: readonly CopyTask[], ctx: EngineContext, o: PoolOptions, body: TaskBody): Promise<void> {
-  let next = 0
   let stopped: string | undefined
-  const worker = async () => {
-    while (next < tasks.length) {
-      await ctx.waitIfPaused?.()
-      if (next >= tasks.length) break
-      const t = tasks[next++]
-      if (ctx.signal.aborted || stopped) {
-        ctx.onResult({ id: t.id, outcome: 'failed', bytes: 0, engine: o.engine, reason: stopped ?? 'cancelled', errorClass: 'other', attempts: 0 })
-        continue
+  const shouldRetry = (err: unknown) => !retriedBySdk(err) && ERROR_CLASSES[classifyError(err)].retryable
+
+  async function runTask(t: CopyTask): Promise<TaskResult> {
+    // Pause holds the next task; those in flight finish.
+    await ctx.waitIfPaused?.()
+    if (ctx.signal.aborted || stopped) return { id: t.id, outcome: 'failed', bytes: 0, engine: o.engine, reason: stopped ?? 'cancelled', errorClass: 'other', attempts: 0 }
+    ctx.onStart?.([t.id])
+    const attempts = new Attempts()
+    try {
+      const onRetry = () => void (attempts.retries += 1)
+      const done = await withRetries(() => body(t, attempts, ctx.signal), { retries: o.retryCount, signal: ctx.signal, shouldRetry, onRetry })
+      return { id: t.id, outcome: 'synced', bytes: done.bytes, engine: done.engine ?? o.engine, attempts: attempts.total, ...(done.sha256 ? { sha256: done.sha256 } : {}) }
+    } catch (err) {
+      attempts.add(err as { $metadata?: { attempts?: number } })
+      const cancelled = ctx.signal.aborted
+      const errorClass = cancelled ? 'other' : classifyError(err)
+      const reason = cancelled ? 'cancelled' : describeError(err, o.bucket)
+      if (errorClass === 'permission' && !stopped) {
+        stopped = notAttemptedAfterDenied(o.bucket)
+        ctx.log('error', `Access denied copying ${t.sourceKey} → ${o.bucket}/${t.destKey}; stopping the job. ${reason}`)
       }
-      ctx.onStart?.([t.id])
-      const attempts = new Attempts()
-      try {
-        const done = await withTaskRetries(() => body(t, attempts, ctx.signal), o, attempts, ctx.signal)
-        ctx.onResult({ id: t.id, outcome: 'synced', bytes: done.bytes, engine: done.engine ?? o.engine, attempts: attempts.total, ...(done.sha256 ? { sha256: done.sha256 } : {}) })
-      } catch (err) {
-        attempts.add(err as { $metadata?: { attempts?: number } })
-        const cancelled = ctx.signal.aborted
-        const errorClass = cancelled ? 'other' : classifyError(err)
-        const reason = cancelled ? 'cancelled' : describeError(err, o.bucket)
-        if (errorClass === 'permission' && !stopped) {
-          stopped = `not attempted: stopped after AccessDenied on ${o.bucket} (${reason})`
-          ctx.log('error', `Access denied copying ${t.sourceKey} → ${o.bucket}/${t.destKey}; stopping the job. ${reason}`)
-        }
-        ctx.onResult({ id: t.id, outcome: 'failed', bytes: 0, engine: o.engine, reason, errorClass, attempts: attempts.total })
-      }
+      return { id: t.id, outcome: 'failed', bytes: 0, engine: o.engine, reason, errorClass, attempts: attempts.total }
     }
   }
-  await Promise.all(Array.from({ length: Math.max(0, Math.min(o.concurrency, tasks.length)) }, worker))
+
+  // The result is built first and given once, outside the try: a throwing onResult cannot add a
+  // second result for the same task, and (stopOnError false) cannot leave the queue unrun.
+  await pMap(tasks, async (t) => void ctx.onResult(await runTask(t)), { concurrency: Math.max(1, Math.floor(o.concurrency)), stopOnError: false })
 }

@@ -6,6 +6,7 @@ import { CopyObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import type { Engine } from '../../shared/contract'
 import { makeS3Client } from '../s3/clients'
 import { ByteBudget } from './byte-budget'
+import { isNotImplemented } from './errors'
 import { getSourceObject } from './https-source'
 import { countBytes, meterClient, newMeter, type Attempts, type Meter } from './meter'
 import { uploadBody } from './multipart'
@@ -37,11 +38,8 @@ export type SdkEngine = TransferEngine & { meter: Meter; fallbacks: string[]; fa
 export const copySource = (bucket: string, key: string): string =>
   `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`
 
-/** A service that does not do flexible checksums says so with one of these; S3 itself accepts them. */
-const rejectsChecksum = (err: unknown): boolean => {
-  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } }
-  return ['NotImplemented', 'InvalidArgument', 'InvalidRequest'].includes(e?.name ?? '') || e?.$metadata?.httpStatusCode === 501
-}
+/** A service that does not do flexible checksums says so as NotImplemented or as a bad argument; S3 itself accepts them. */
+const rejectsChecksum = (err: unknown): boolean => isNotImplemented(err) || ['InvalidArgument', 'InvalidRequest'].includes((err as { name?: string })?.name ?? '')
 
 export const partBytesOf = (o: Pick<SdkEngineOptions, 'partBytes' | 'partSizeMb'>): number => o.partBytes ?? Math.max(5, o.partSizeMb) * 1024 * 1024
 

@@ -4,14 +4,16 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { S3Client } from '@aws-sdk/client-s3'
+import pMap from 'p-map'
 import type { JobConfig } from '../../shared/config/validate'
 import { today } from '../../shared/dates'
 import { estimatePlan, type Throughput } from '../../shared/estimate'
 import { findExtraneous } from '../../shared/plan-sync'
 import { buildPlan, destinationListPrefix, planFolders, type ListedObject, type Plan } from '../../shared/plan'
 import { AppError } from '../../shared/contract'
+import { ERROR_CLASSES } from '../../shared/errors/table'
 import { classifyError, describeError } from '../engines/errors'
-import { listAll, mapLimit } from '../s3/list'
+import { listAll } from '../s3/list'
 import { nameFilter } from './name-filter'
 
 export interface PlanContext {
@@ -33,13 +35,13 @@ export async function makePlan(config: JobConfig, ctx: PlanContext): Promise<Pla
   const folders = planFolders(config, today(ctx.now))
   const limit = ctx.listConcurrency ?? 8
   let listRequests = 0
-  const listed = await mapLimit(folders, limit, async (f) => {
+  const listed = await pMap(folders, async (f) => {
     const r = await listAll(ctx.source, config.source.bucket, f.folder, { signal: ctx.signal }).catch((err: unknown) => {
       throw listingError('source', config.source.bucket, f.folder, err)
     })
     listRequests += r.requests
     return [f.folder, r.objects] as const
-  })
+  }, { concurrency: limit })
   const source = new Map<string, ListedObject[]>(listed)
 
   let destination: Map<string, ListedObject> | undefined
@@ -48,14 +50,14 @@ export async function makePlan(config: JobConfig, ctx: PlanContext): Promise<Pla
     destination = new Map()
     // Daily and monthly folders share one Hive prefix: list each prefix once.
     const prefixes = [...new Set(folders.map((f) => destinationListPrefix(config, f.folder)))]
-    const found = await mapLimit(prefixes, limit, async (prefix) => {
+    const found = await pMap(prefixes, async (prefix) => {
       if (config.output_directory) return listLocal(config.output_directory, prefix)
       const r = await listAll(ctx.destination!, config.destination_bucket!, prefix, { signal: ctx.signal }).catch((err: unknown) => {
         throw listingError('destination', config.destination_bucket!, prefix, err)
       })
       listRequests += r.requests
       return r.objects
-    })
+    }, { concurrency: limit })
     for (const objects of found) for (const o of objects) destination.set(o.key, o)
   }
   // The diff needs the listing; a plain copy without incremental skip does not use it.
@@ -91,6 +93,6 @@ function listingError(side: 'source' | 'destination', bucket: string, prefix: st
         ? ' Create the bucket or correct destination_bucket.'
         : ' Correct source.bucket.'
       : ''
-  const code = classifyError(err) === 'permission' ? 'RE002' : classifyError(err) === 'network' ? 'RE003' : 'LIST_FAILED'
+  const code = ERROR_CLASSES[classifyError(err)].code ?? 'LIST_FAILED'
   return new AppError(code, `Listing the ${side} s3://${bucket}/${prefix} failed: ${describeError(err, bucket)}.${fix}`)
 }

@@ -7,12 +7,13 @@ import { stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import type { Readable } from 'node:stream'
+import pMap from 'p-map'
 import type { VERIFY_LEVELS } from '../../shared/config/schema'
 import type { VerifyOutcome } from '../../shared/journal'
 import type { PlannedTask } from '../../shared/plan'
 import { classifyError } from '../engines/errors'
 import { safeLocalPath } from '../engines/sdk-download'
-import { listAll, mapLimit, type ListedObject } from '../s3/list'
+import { listAll, type ListedObject } from '../s3/list'
 import { fetchChecksum, hashFile, hashStream, isSinglePartEtag } from './checksum'
 
 /** etag (the default) means "at least the ETag": SHA-256 wherever it costs no download (local files, S3 checksums). */
@@ -41,11 +42,11 @@ export async function verifyLanded(v: VerifyInput): Promise<{ requests: number }
   const listed = new Map<string, ListedObject>()
   if ('bucket' in dest) {
     const folders = [...new Set(v.tasks.map((t) => `${dirname(t.destKey)}/`))]
-    await mapLimit(folders, 8, async (prefix) => {
+    await pMap(folders, async (prefix) => {
       const r = await listAll(dest.client, dest.bucket, prefix, { signal: v.signal })
       requests += r.requests
       for (const o of r.objects) listed.set(o.key, o)
-    })
+    }, { concurrency: 8 })
   }
   // The archive's digest, cached per zip; `fresh` forces the one re-read a mismatch earns.
   const sums = new Map<string, Promise<string | undefined>>()
@@ -115,10 +116,10 @@ export async function verifyLanded(v: VerifyInput): Promise<{ requests: number }
     return { id: t.id, status: 'mismatch', method: 'etag', reason: 'ETag differs from the archive', expected: now ?? t.etag, actual }
   }
 
-  await mapLimit(v.tasks, Math.max(1, v.concurrency), async (t) => {
+  await pMap(v.tasks, async (t) => {
     if (v.signal?.aborted) return v.onOutcome({ id: t.id, status: 'unverified', reason: 'cancelled before verification' })
     const out = await one(t).catch((err: unknown): VerifyOutcome => ({ id: t.id, status: 'unverified', reason: `verification failed: ${(err as Error).message ?? String(err)}` }))
     v.onOutcome(out)
-  })
+  }, { concurrency: Math.max(1, v.concurrency) })
   return { requests }
 }

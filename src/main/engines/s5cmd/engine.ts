@@ -9,6 +9,7 @@
 // CopyObject (objects over 5 GB are routed to the SDK), so there are no parts to size.
 import { join } from 'node:path'
 import { execa } from 'execa'
+import pMap from 'p-map'
 import type { TaskResult } from '../../../shared/contract'
 import type { CopyTask, EngineContext, Endpoint, TransferEngine } from '../types'
 import { batchText, exportBatch, globalArgs, partitionTasks, type BatchExport } from './batch'
@@ -166,19 +167,13 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       const queue = chunk(carry, opts.batchSize)
       if (queue.length === 0) return
       const outDir = await outputFolder()
-      let next = 0
-      const worker = async (): Promise<void> => {
-        while (next < queue.length) {
-          // Pause holds the next batch; a running s5cmd finishes the batch it has.
-          await ctx.waitIfPaused?.()
-          if (next >= queue.length) break
-          const batch = queue[next++]!
-          await runBatch(batch, ctx, outDir.path)
-        }
+      const runOne = async (batch: CopyTask[]): Promise<void> => {
+        // Pause holds the next batch; a running s5cmd finishes the batch it has.
+        await ctx.waitIfPaused?.()
+        await runBatch(batch, ctx, outDir.path)
       }
-      const n = Math.min(Math.max(1, Math.floor(opts.maxProcesses ?? 1)), queue.length)
       try {
-        await Promise.all(Array.from({ length: n }, worker))
+        await pMap(queue, runOne, { concurrency: Math.max(1, Math.floor(opts.maxProcesses ?? 1)) })
       } finally {
         await outDir.remove()
       }

@@ -3,6 +3,7 @@
 // DebugMessage (`job` key: skips, retry notices), ErrorMessage (`command` key: failures).
 // Never throws: whatever does not fit is an `unknown` event, kept for the debug log.
 import type { ErrorClass } from '../../../shared/contract'
+import { classifyFacts, explain, type ErrorFacts } from '../../../shared/errors/classify'
 
 export type S5cmdEvent =
   | { kind: 'success'; operation: string; source: string; destination: string }
@@ -81,31 +82,24 @@ export function parseLine(line: string, _stream: Stream = 'stdout'): S5cmdEvent 
 }
 
 /**
- * The report's class for an s5cmd error text (aws-sdk-go v1 messages: `Code: message status code: N`).
- * RE002 permission → critical, no fallback; RE003 network → retry with backoff.
+ * s5cmd's error text → the facts the one error table reads. aws-sdk-go v1 prints
+ * `Code: message status code: N, request id: ...`; a wrapped error names its code further in
+ * (`RequestError: send request failed caused by: ...`), so every known code in the text counts,
+ * the head first.
  */
-export function classifyS5cmdError(error: string): ErrorClass {
-  if (/\b(AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch|AllAccessDisabled|AccountProblem)\b|status code: 403\b/.test(error)) return 'permission'
-  if (/\b(SlowDown|Throttling|ThrottlingException|RequestLimitExceeded|TooManyRequests)\b|status code: (503|429)\b/.test(error)) return 'throttled'
-  if (/\bNoSuchBucket\b/.test(error)) return 'other'
-  if (/\bNoSuchKey\b|\bNotFound\b/.test(error)) return 'not-found'
-  if (
-    /\bRequestError\b|connection refused|connection reset|broken pipe|dial tcp|no such host|i\/o timeout|timed out|timeout|TLS handshake|RequestTimeout|\bEOF\b/i.test(
-      error,
-    )
-  )
-    return 'network'
-  return 's5cmd'
+export function s5cmdErrorFacts(error: string): ErrorFacts {
+  const head = /^\s*([A-Za-z][A-Za-z0-9]*):/.exec(error)?.[1]
+  const status = /status code: (\d{3})\b/.exec(error)?.[1]
+  return { codes: [head, ...(error.match(/\b[A-Z][A-Za-z]+\b/g) ?? [])], status: status === undefined ? undefined : Number(status), text: error }
 }
 
-/** The error as a person reads it, with the fix where we know it (spec §7.1.2). */
-export function describeS5cmdError(error: string, errorClass: ErrorClass = classifyS5cmdError(error)): string {
-  if (errorClass === 'permission')
-    return `${error} (RE002: access denied; check IAM permissions and bucket policies: s3:GetObject on the source, s3:PutObject on the destination)`
-  if (errorClass === 'network') return `${error} (RE003: network connectivity; check the endpoint URL and the network)`
-  if (/\bNoSuchBucket\b/.test(error)) return `${error} (a bucket in this copy does not exist: check the bucket names)`
-  if (/\bEntityTooLarge\b/.test(error)) return `${error} (objects over 5 GB need a multipart copy: use the SDK engine)`
-  return error
+/** The report's class for an s5cmd error text; what the table does not know is s5cmd's own (`s5cmd`). */
+export const classifyS5cmdError = (error: string): ErrorClass => classifyFacts(s5cmdErrorFacts(error), 's5cmd').errorClass
+
+/** The error as a person reads it, with the RE code and fix from the table (spec §7.1.2). */
+export function describeS5cmdError(error: string, errorClass?: ErrorClass): string {
+  const c = classifyFacts(s5cmdErrorFacts(error), 's5cmd')
+  return explain(error, errorClass ? { ...c, errorClass } : c)
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   type JobEvent,
   type RequestFrame,
 } from '../../../shared/contract'
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from '../lib/backoff'
+import { backoffDelay, RECONNECT_BACKOFF, type BackoffOptions } from '../../../shared/backoff'
 import { ClientError, CLIENT_ERRORS } from './app-error'
 import { parseTaskBatchFrame } from './task-batch-frame'
 
@@ -140,7 +140,7 @@ export function createWsClient(opts: WsClientOptions): WsClient {
       setStatus('closed')
       failAll('the connection to Archive Sync was lost')
       if (disposed) return
-      timer = setTimer(connect, backoffDelay(attempt, opts.backoff ?? DEFAULT_BACKOFF))
+      timer = setTimer(connect, backoffDelay(attempt, opts.backoff ?? RECONNECT_BACKOFF))
       attempt += 1
     }
   }

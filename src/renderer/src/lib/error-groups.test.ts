@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ERROR_CLASSES } from '../../../shared/errors/table'
 import { groupErrors } from './error-groups'
 
 describe('groupErrors', () => {
@@ -15,5 +16,10 @@ describe('groupErrors', () => {
     ])
     expect(groups[0].examples).toEqual(['AccessDenied', 'Forbidden'])
     expect(groups[0].fix).toMatch(/IAM/)
+    // The panel's words are the error table's, not a copy.
+    expect(groups.map((g) => [g.title, g.fix])).toEqual([
+      [ERROR_CLASSES.permission.title, ERROR_CLASSES.permission.fix],
+      [ERROR_CLASSES.network.title, ERROR_CLASSES.network.fix],
+    ])
   })
 })

@@ -1,16 +1,7 @@
-// Failures grouped by error class, each with the fix a person can act on (the spec's
-// troubleshooting table and RE codes). Pure: the live monitor and the report share it.
+// Failures grouped by error class, each with the title and fix of the one error table
+// (src/shared/errors/table.ts). Pure: the live monitor and the report share it.
 import type { ErrorClass } from '../../../shared/contract'
-
-export const FIX_BY_CLASS: Record<ErrorClass, { title: string; fix: string }> = {
-  permission: { title: 'Access denied', fix: 'Grant s3:GetObject on the source and s3:PutObject on the destination (IAM policy), then re-run: finished files are skipped.' },
-  network: { title: 'Network', fix: 'Check connectivity and firewall rules to the S3 endpoints; raise retry_count for flaky links.' },
-  'not-found': { title: 'Not found', fix: 'The archive or bucket lacks the object: check the bucket name, region and the selected dates.' },
-  s5cmd: { title: 's5cmd', fix: 'Install s5cmd 2.2.2 or newer, or set operation_mode to traditional to use the SDK only.' },
-  checksum: { title: 'Checksum mismatch', fix: 'The copy differs from the archive: re-run the job; if it persists, the archive file changed mid-copy.' },
-  throttled: { title: 'Throttled', fix: 'S3 asked to slow down (SlowDown): lower max_concurrent and re-run.' },
-  other: { title: 'Other', fix: 'Read the messages; run from the CLI with --log debug for details.' },
-}
+import { ERROR_CLASSES } from '../../../shared/errors/table'
 
 export interface ErrorGroup {
   errorClass: ErrorClass
@@ -35,7 +26,8 @@ export function groupErrors(items: Iterable<{ errorClass: ErrorClass; message: s
       errorClass,
       count: g.count,
       examples: [...g.messages.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([m]) => m),
-      ...FIX_BY_CLASS[errorClass],
+      title: ERROR_CLASSES[errorClass].title,
+      fix: ERROR_CLASSES[errorClass].fix,
     }))
     .sort((a, b) => b.count - a.count)
 }
