@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { TaskResult } from '../../../shared/contract'
-import { FIX_BY_CLASS } from '../lib/error-groups'
+import { ERROR_CLASSES } from '../../../shared/errors/table'
 import { useTaskStore } from '../state/task-store'
 import { LiveErrors } from './live-errors'
 import { renderWithApi } from './testing/render-with-api'
@@ -29,9 +29,9 @@ describe('error panel (LiveErrors)', () => {
     expect(first.textContent).toContain('permission Access denied: 3')
     // The most frequent message first.
     expect(within(first).getByText('e.g. AccessDenied · AllAccessDisabled')).toBeTruthy()
-    expect(within(first).getByText(`Fix: ${FIX_BY_CLASS.permission.fix}`)).toBeTruthy()
+    expect(within(first).getByText(`Fix: ${ERROR_CLASSES.permission.fix}`)).toBeTruthy()
     expect(second.textContent).toContain('network Network: 1')
-    expect(within(second).getByText(`Fix: ${FIX_BY_CLASS.network.fix}`)).toBeTruthy()
+    expect(within(second).getByText(`Fix: ${ERROR_CLASSES.network.fix}`)).toBeTruthy()
   })
 
   it('is absent while nothing failed, and appears when a failure arrives', () => {
@@ -39,7 +39,7 @@ describe('error panel (LiveErrors)', () => {
     renderWithApi(<LiveErrors />)
     expect(screen.queryByRole('list', { name: 'Errors by class' })).toBeNull()
     act(() => useTaskStore.getState().add('j1', [failed(2, 'throttled', 'SlowDown')]))
-    expect(groups().map((g) => g.textContent)).toEqual([`throttled Throttled: 1e.g. SlowDownFix: ${FIX_BY_CLASS.throttled.fix}`])
+    expect(groups().map((g) => g.textContent)).toEqual([`throttled Throttled: 1e.g. SlowDownFix: ${ERROR_CLASSES.throttled.fix}`])
   })
 
   it('counts a task once when its result is delivered again (a replay after reconnecting)', () => {
