@@ -6,9 +6,10 @@ import { dirname, join } from 'node:path'
 import type { JobEvent, Report, TaskResult } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import { buildReport } from '../../shared/report'
-import { chooseRoute, type S5cmdStatus } from '../engines/router'
-import { confirmRoute } from '../engines/source-probe'
-import { createEngine } from '../engines/create-engine'
+import { chooseRoute } from '../engines/route/choose-route'
+import { confirmRoute } from '../engines/route/confirm-route'
+import { createEngine } from '../engines/route/create-engine'
+import { isUsable, type S5cmdLocation } from '../engines/s5cmd/locate'
 import { findTraditionalBaseline, TraditionalTally } from '../engines/measured'
 import { makeS3Client, destinationEndpoint, sourceEndpoint } from '../s3/clients'
 import { verifyLanded } from '../verify/verifier'
@@ -24,7 +25,7 @@ export interface JobRun {
   dir: string
   signal: AbortSignal
   emit(e: JobEvent): void
-  s5cmd: S5cmdStatus
+  s5cmd: S5cmdLocation
   snapshotMs?: number
   /** Continue from the persisted plan and journal instead of planning afresh. */
   resume?: boolean
@@ -130,7 +131,7 @@ export async function runJob(run: JobRun): Promise<Report> {
       deleted,
       bytesTransferred: c.bytes,
       engines: c.engines,
-      s5cmd: { available: run.s5cmd.found && run.s5cmd.supported === true, version: run.s5cmd.version ?? null },
+      s5cmd: { available: isUsable(run.s5cmd), version: run.s5cmd.found ? run.s5cmd.version : null },
       batches: engine.batches ?? [],
       fallbacks: [...route.fallbacks, ...(engine.fallbacks ?? [])],
       fallbackCount: route.fallbacks.length + (engine.fallbackCount ?? 0),

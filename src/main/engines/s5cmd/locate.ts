@@ -9,9 +9,14 @@ export const MIN_SUPPORTED_VERSION = '2.2.2'
 /** `cp --metadata-directive` first shipped in 2.3.0; older versions reject the flag. */
 export const METADATA_DIRECTIVE_VERSION = '2.3.0'
 
+/** The one answer to "is there an s5cmd, and can we use it": what the route decides from. */
 export type S5cmdLocation =
   | { found: true; path: string; version: string; supported: boolean; reason?: string }
   | { found: false; reason: string }
+
+export type UsableS5cmd = Extract<S5cmdLocation, { found: true }> & { supported: true }
+
+export const isUsable = (s5cmd: S5cmdLocation): s5cmd is UsableS5cmd => s5cmd.found && s5cmd.supported
 
 export interface ParsedVersion {
   major: number

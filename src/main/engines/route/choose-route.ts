@@ -1,4 +1,8 @@
-// The router: which engine moves a job's objects, and why (DESIGN §6, spec §3.1.2, §7.2).
+// The route, per job: which engine moves a job's objects, and why (DESIGN §6, spec §3.1.2, §7.2).
+// Per task, the direct route (direct-engine.ts) sends to the SDK what s5cmd cannot carry
+// (carriable.ts) and what s5cmd failed for a retryable cause; confirm-route.ts may turn a
+// server-side route into a stream when the archive refuses signed reads. Every decision has a
+// reason and every fallback is recorded for the report.
 //   local folder                      → download (SDK: hash while streaming, fsync); s5cmd when
 //                                       operation_mode is direct_sync and s5cmd is usable
 //   traditional / direct sync off     → traditional: the spec's download-then-upload cycle via temp files
@@ -6,18 +10,10 @@
 //   different endpoints               → sdk-stream: no server-side copy can cross services
 //   same endpoint, s5cmd ≥ 2.2.2      → s5cmd (uncarriable keys and retryable failures go to the SDK)
 //   same endpoint, no usable s5cmd    → sdk-copy (server-side); RE001 recorded when direct_sync asked for s5cmd
-import type { Engine } from '../../shared/contract'
-import type { JobConfig } from '../../shared/config/validate'
-import { sameService } from '../s3/clients'
-import type { Endpoint } from './types'
-
-export interface S5cmdStatus {
-  found: boolean
-  path?: string
-  version?: string
-  supported?: boolean
-  reason?: string
-}
+import type { Engine } from '../../../shared/contract'
+import type { JobConfig } from '../../../shared/config/validate'
+import { sameService, type Endpoint } from '../../s3/clients'
+import { isUsable, locateS5cmd, MIN_SUPPORTED_VERSION, type S5cmdLocation } from '../s5cmd/locate'
 
 export interface Route {
   engine: Engine
@@ -28,11 +24,18 @@ export interface Route {
 
 type RouteConfig = Pick<JobConfig, 'operation_mode' | 'enable_s3_direct_sync' | 'output_directory'>
 
-export function chooseRoute(config: RouteConfig, src: Endpoint, dst: Endpoint, s5cmd: S5cmdStatus): Route {
+/** s5cmd is looked up only when the job could use it. */
+export async function locateForJob(config: RouteConfig & Pick<JobConfig, 's5cmd_path'>): Promise<S5cmdLocation> {
+  // Downloads use s5cmd only when asked for (direct_sync): the SDK path hashes while streaming.
+  if (config.output_directory ? config.operation_mode !== 'direct_sync' : config.operation_mode === 'traditional' || !config.enable_s3_direct_sync)
+    return { found: false, reason: 'not needed for this job' }
+  return locateS5cmd({ explicitPath: config.s5cmd_path })
+}
+
+export function chooseRoute(config: RouteConfig, src: Endpoint, dst: Endpoint, s5cmd: S5cmdLocation): Route {
   if (config.output_directory) {
     if (src.httpsBase) return { engine: 'download', reason: `destination is a local folder (${config.output_directory}); source bytes come from the HTTPS archive`, fallbacks: [] }
-    const s5 = s5cmd.found && s5cmd.supported === true
-    if (config.operation_mode === 'direct_sync' && s5) return { engine: 's5cmd', reason: `download to ${config.output_directory} through s5cmd ${s5cmd.version}`, fallbacks: [] }
+    if (config.operation_mode === 'direct_sync' && isUsable(s5cmd)) return { engine: 's5cmd', reason: `download to ${config.output_directory} through s5cmd ${s5cmd.version}`, fallbacks: [] }
     const fallbacks = config.operation_mode === 'direct_sync' ? [`RE001: s5cmd not usable (${s5cmd.reason ?? 'too old'}); downloaded through the SDK`] : []
     return { engine: 'download', reason: `destination is a local folder (${config.output_directory})`, fallbacks }
   }
@@ -46,9 +49,8 @@ export function chooseRoute(config: RouteConfig, src: Endpoint, dst: Endpoint, s
     const why = `source (${src.endpointUrl ?? 'AWS'}) and destination (${dst.endpointUrl ?? 'AWS'}) are on different endpoints: no server-side copy possible; streamed through this machine`
     return { engine: 'sdk-stream', reason: why, fallbacks: asked ? [`direct_sync impossible: ${why}`] : [] }
   }
-  const usable = s5cmd.found && s5cmd.supported === true
-  if (usable) return { engine: 's5cmd', reason: `s5cmd ${s5cmd.version} found at ${s5cmd.path}`, fallbacks: [] }
-  const why = s5cmd.found ? `s5cmd ${s5cmd.version ?? '(unknown version)'} at ${s5cmd.path} is older than 2.2.2` : `s5cmd not found${s5cmd.reason ? ` (${s5cmd.reason})` : ''}`
+  if (isUsable(s5cmd)) return { engine: 's5cmd', reason: `s5cmd ${s5cmd.version} found at ${s5cmd.path}`, fallbacks: [] }
+  const why = s5cmd.found ? `s5cmd ${s5cmd.version} at ${s5cmd.path} is older than ${MIN_SUPPORTED_VERSION}` : `s5cmd not found (${s5cmd.reason})`
   const fallbacks = asked ? [`RE001: ${why}; fell back to the SDK server-side copy`] : []
   return { engine: 'sdk-copy', reason: `${why}; server-side CopyObject through the AWS SDK`, fallbacks }
 }
