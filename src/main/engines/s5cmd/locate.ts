@@ -85,7 +85,7 @@ async function isExecutableFile(p: string): Promise<boolean> {
 }
 
 /** First `s5cmd` on PATH (with PATHEXT on Windows), like a shell would pick it. */
-export async function findOnPath(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+async function findOnPath(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   const dirs = (env.PATH ?? env.Path ?? '').split(delimiter).filter(Boolean)
   const exts = process.platform === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';').filter(Boolean) : ['']
   for (const dir of dirs)
@@ -97,7 +97,7 @@ export async function findOnPath(env: NodeJS.ProcessEnv = process.env): Promise<
 }
 
 /** Run `<path> version` and judge it. Never throws: a broken binary is "not found" with the reason. */
-export async function probeBinary(path: string, timeoutMs = 5_000): Promise<S5cmdLocation> {
+async function probeBinary(path: string, timeoutMs = 5_000): Promise<S5cmdLocation> {
   if (!(await isExecutableFile(path))) return { found: false, reason: `${path} is not an executable file` }
   try {
     // shell:false (execa's default): the path is an argument, not a command line.
