@@ -4,6 +4,7 @@
 import js from '@eslint/js'
 import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import globals from 'globals'
+import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
 const NODE_ONLY = ['node:*', 'fs', 'fs/*', 'path', 'child_process', 'os', 'crypto', 'http', 'https', 'net', 'stream', 'stream/*', 'url', 'util', 'zlib', 'ws', 'execa', 'sirv', 's3rver', '@aws-sdk/*', '@smithy/*']
@@ -60,4 +61,6 @@ export default tseslint.config(
     ignores: ['src/main/index.ts', 'src/main/electron/**'],
     rules: layer("Only src/main/index.ts and src/main/electron/* may import 'electron'.", ['electron', '**/renderer/**', '**/preload/**']),
   },
+  // The rules of hooks and the React Compiler's checks (the plugin's flat recommended set) for the UI.
+  { files: ['src/renderer/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
 )

@@ -3,10 +3,24 @@ import { benchCopy } from './copy'
 import { benchDiscovery } from './discovery'
 import { benchEngines } from './engines'
 import { benchJournal } from './journal'
+import { benchPeers } from './peers'
 import { benchPlan } from './plan'
 
 const table = (title: string, row: Record<string, string | number>) =>
   console.log(`${title}\n${Object.entries(row).map(([k, v]) => `  ${k.padEnd(16)} ${v}`).join('\n')}\n`)
+
+/** The peers table: one row per tool, columns aligned. */
+function peersTable(p: Awaited<ReturnType<typeof benchPeers>>): void {
+  const cols = [...new Set(p.rows.flatMap((r) => Object.keys(r)))]
+  const width = cols.map((c) => Math.max(c.length, ...p.rows.map((r) => (r[c] ?? '').length)))
+  const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(width[i])).join('  ')}`
+  console.log(`${p.title}\n${[line(cols), ...p.rows.map((r) => line(cols.map((c) => r[c] ?? '')))].join('\n')}\n${p.notes.map((n) => `  ${n}`).join('\n')}\n`)
+}
+
+if (process.argv.includes('--peers-only')) {
+  peersTable(await benchPeers())
+  process.exit(0)
+}
 
 table('Plan 100,000 tasks from a listing (budget < 1 s, < 50 MB heap)', benchPlan())
 table('Discovery of a 10,000-object prefix (budget: 10 list requests)', await benchDiscovery())
@@ -16,3 +30,4 @@ for (const { title, row } of await benchEngines()) table(title, row)
 table('Journaling share of a 10,000-object server-side job (budget < 5 % of wall time)', await benchJournal(10_000))
 table('Direct copy, 10,000 objects (engine RSS budget: 100 MB + 1 KB/object)', await benchCopy(10_000, { direct: true }))
 if (process.argv.includes('--large')) table('The same job under `node bin/archive-sync.js` (no V8 flags)', await benchCopy(10_000, { direct: true, launch: 'node' }))
+peersTable(await benchPeers())

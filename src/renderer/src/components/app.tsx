@@ -1,8 +1,6 @@
 import { useApplyServerDefaults, useAppInfo } from '../hooks/use-app-info'
 import { useApplyTheme } from '../hooks/use-color-scheme'
-import { useJobEventFeed } from '../hooks/use-job'
 import { useConfirmLeaveWhileRunning, useReopenRunningJob } from '../hooks/use-jobs'
-import { useTaskFeed } from '../hooks/use-task-feed'
 import { useViewStore } from '../state/view-store'
 import { AppNav } from './app-nav'
 import { ConnectionBadge } from './connection-badge'
@@ -27,8 +25,6 @@ function CopyScreen() {
 }
 
 export function App() {
-  useJobEventFeed()
-  useTaskFeed()
   useApplyServerDefaults()
   useApplyTheme()
   useReopenRunningJob()

@@ -1,8 +1,7 @@
 // Symbol × date coverage of the planned slice: what the archive has, what is already at the
 // destination, what is missing. Inline SVG, one rect per planned cell (the grid is bounded by
 // the server), summarised in words for screen readers.
-import { useQuery } from '@tanstack/react-query'
-import { useApi } from '../api/api-context'
+import { useCommand } from '../hooks/use-command'
 import { coverageSummary, heatmapLayout, STATE_OF } from '../lib/heatmap'
 import type { JobConfigInput } from '../lib/selection'
 import { CELL } from '../../../shared/coverage'
@@ -10,14 +9,7 @@ import { CELL } from '../../../shared/coverage'
 const LEGEND = [CELL.copy, CELL.copied, CELL.missing]
 
 export function CoverageHeatmap({ config }: { config: JobConfigInput | null }) {
-  const api = useApi()
-  const key = config ? JSON.stringify(config) : null
-  const coverage = useQuery({
-    queryKey: ['plan:coverage', key],
-    queryFn: () => api.plan.coverage({ config: JSON.parse(key ?? '{}') as JobConfigInput }),
-    enabled: key !== null,
-    retry: false,
-  })
+  const coverage = useCommand('plan:coverage', config && { config }, { retry: false })
   const c = coverage.data
   if (!c || c.symbols.length === 0) return null
   const layout = heatmapLayout(c, 720)

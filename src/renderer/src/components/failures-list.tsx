@@ -10,6 +10,9 @@ const ROW_HEIGHT = 52
 /** Virtualised: a failed 100,000-file backfill must not put 100,000 rows in the DOM. */
 export function FailuresList({ failures }: { failures: readonly Failure[] }) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  // The virtualizer is a mutable object that re-renders this component on scroll itself; that
+  // only clashes with React Compiler memoisation, which this app does not use.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: failures.length,
     getScrollElement: () => scrollRef.current,

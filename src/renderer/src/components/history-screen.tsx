@@ -21,7 +21,7 @@ function Figures({ job }: { job: JobSummary }) {
 }
 
 export function HistoryScreen() {
-  const list = useJobList(true)
+  const list = useJobList()
   const openReport = useViewStore((s) => s.openReport)
   const { rerun, pending, error } = useRerun()
   const resume = useResume()

@@ -5,8 +5,7 @@ import { ErrorGroups } from './error-groups'
 
 /** Failures so far, grouped by class with the fix, while the job still runs. */
 export function LiveErrors() {
-  const table = useTaskStore((s) => s.table)
-  const version = useDeferredValue(useTaskStore((s) => s.version))
-  const groups = useMemo(() => groupErrors(table.failures()), [table, version])
+  const rows = useDeferredValue(useTaskStore((s) => s.rows))
+  const groups = useMemo(() => groupErrors(rows.table.failures()), [rows])
   return <ErrorGroups groups={groups} />
 }

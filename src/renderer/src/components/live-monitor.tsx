@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow'
 import { useCancelJob } from '../hooks/use-job'
 import { usePauseJob } from '../hooks/use-pause'
 import { formatByteRate, formatBytes, formatCount, formatEta, formatObjectRate } from '../lib/format'
@@ -18,7 +19,7 @@ const ENGINE_LABEL: Record<string, string> = {
 }
 
 export function LiveMonitor() {
-  const { jobId, state, message, snapshot, series, log } = useJobStore()
+  const { jobId, state, message, snapshot, series, log } = useJobStore(useShallow(({ jobId, state, message, snapshot, series, log }) => ({ jobId, state, message, snapshot, series, log })))
   const { cancel, cancelling, error } = useCancelJob()
   const pause = usePauseJob()
   if (!jobId) return null

@@ -1,11 +1,9 @@
 // Preflight before Start: each check green, amber or red, with the fix. Run on demand (it
 // writes and deletes a probe object), and dropped as soon as the config changes.
-import { useMutation } from '@tanstack/react-query'
 import { useEffect, useMemo } from 'react'
 import { validateConfig } from '../../../shared/config/validate'
 import type { PreflightLine } from '../../../shared/contract'
-import { useApi } from '../api/api-context'
-import { toAppError } from '../api/app-error'
+import { useCommandMutation } from '../hooks/use-command'
 import { useJobConfig } from '../hooks/use-job-config'
 import type { JobConfigInput } from '../lib/selection'
 import { ErrorNote } from './config-issues'
@@ -19,19 +17,18 @@ function usePreflightConfig(): JobConfigInput | null {
 }
 
 export function PreflightPanel() {
-  const api = useApi()
   const config = usePreflightConfig()
-  const mutation = useMutation({ mutationFn: (c: JobConfigInput) => api.preflight.run({ config: c }) })
+  const mutation = useCommandMutation('preflight:run')
   const key = config ? JSON.stringify(config) : null
   const { reset } = mutation
   useEffect(() => reset(), [key, reset])
   const result = mutation.data
-  const error = mutation.error ? toAppError(mutation.error) : null
+  const error = mutation.appError
 
   return (
     <div className="preflight" aria-live="polite" aria-busy={mutation.isPending}>
       <div className="actions">
-        <button type="button" disabled={!config || mutation.isPending} onClick={() => config && mutation.mutate(config)}>
+        <button type="button" disabled={!config || mutation.isPending} onClick={() => config && mutation.mutate({ config })}>
           {mutation.isPending ? 'Checking…' : 'Run preflight'}
         </button>
         {result && <span className={result.ok ? 'state state-completed' : 'state state-failed'}>{result.ok ? 'ready to start' : 'fix the red lines first'}</span>}

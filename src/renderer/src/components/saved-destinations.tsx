@@ -1,9 +1,9 @@
 // Destinations saved by name (in main's data folder) and the AWS profiles of this machine.
 // Only names, buckets, prefixes and regions cross: the profiles' keys stay in main.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
-import { useApi } from '../api/api-context'
-import { toAppError } from '../api/app-error'
+import { commandKey } from '../api/command-query'
+import { useCommand, useCommandMutation } from '../hooks/use-command'
 import { useSelectionStore } from '../state/selection-store'
 import { useSettingsStore } from '../state/settings-store'
 import { ErrorNote } from './config-issues'
@@ -11,21 +11,18 @@ import { SelectField } from './select-field'
 
 export function SavedDestinations() {
   const id = useId()
-  const api = useApi()
   const queryClient = useQueryClient()
-  const destinations = useQuery({ queryKey: ['destinations:list'], queryFn: () => api.destinations.list({}) })
-  const profiles = useQuery({ queryKey: ['profiles:list'], queryFn: () => api.profiles.list({}), staleTime: 60_000 })
+  const destinations = useCommand('destinations:list', {})
+  const profiles = useCommand('profiles:list', {}, { staleTime: 60_000 })
   const [name, setName] = useState('')
-  const save = useMutation({
-    mutationFn: () => {
-      const sel = useSelectionStore.getState().selection
-      const s = useSettingsStore.getState().settings
-      return api.destinations.save({
-        destination: { name: name.trim(), kind: 's3', bucket: sel.destinationBucket, prefix: sel.destinationPrefix, ...(s.profile ? { profile: s.profile } : {}), ...(s.region ? { region: s.region } : {}) },
-      })
-    },
-    onSuccess: (r) => queryClient.setQueryData(['destinations:list'], r),
-  })
+  const save = useCommandMutation('destinations:save', { onSuccess: (r) => queryClient.setQueryData(commandKey('destinations:list', {}), r) })
+  const saveCurrent = () => {
+    const sel = useSelectionStore.getState().selection
+    const s = useSettingsStore.getState().settings
+    save.mutate({
+      destination: { name: name.trim(), kind: 's3', bucket: sel.destinationBucket, prefix: sel.destinationPrefix, ...(s.profile ? { profile: s.profile } : {}), ...(s.region ? { region: s.region } : {}) },
+    })
+  }
   const profile = useSettingsStore((s) => s.settings.profile)
   const list = destinations.data?.destinations ?? []
 
@@ -49,7 +46,7 @@ export function SavedDestinations() {
         <label htmlFor={`${id}-name`}>Save destination as</label>
         <div className="symbol-entry">
           <input id={`${id}-name`} value={name} placeholder="e.g. research lake" onChange={(e) => setName(e.target.value)} />
-          <button type="button" disabled={!name.trim() || save.isPending} onClick={() => save.mutate()}>
+          <button type="button" disabled={!name.trim() || save.isPending} onClick={saveCurrent}>
             Save
           </button>
         </div>
@@ -59,7 +56,7 @@ export function SavedDestinations() {
           </small>
         )}
       </div>
-      {save.error && <ErrorNote title="The destination was not saved." error={toAppError(save.error)} />}
+      {save.appError && <ErrorNote title="The destination was not saved." error={save.appError} />}
     </>
   )
 }

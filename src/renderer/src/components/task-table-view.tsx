@@ -17,15 +17,18 @@ const ROW_HEIGHT = 28
 
 export function TaskTableView() {
   const id = useId()
-  const table = useTaskStore((s) => s.table)
-  const version = useTaskStore((s) => s.version)
+  const live = useTaskStore((s) => s.rows)
   const [filter, setFilter] = useState<TaskFilter>('all')
   const [search, setSearch] = useState('')
   const query = useDebouncedValue(search, 200)
   // Deferred: a burst of updates never blocks typing or scrolling.
-  const v = useDeferredValue(version)
-  const rows = useMemo(() => table.select(filter, query), [table, v, filter, query])
+  const { table } = live
+  const settled = useDeferredValue(live)
+  const rows = useMemo(() => settled.table.select(filter, query), [settled, filter, query])
   const scrollRef = useRef<HTMLDivElement>(null)
+  // The virtualizer is a mutable object that re-renders this component on scroll itself; that
+  // only clashes with React Compiler memoisation, which this app does not use.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 })
 
   return (
@@ -48,7 +51,7 @@ export function TaskTableView() {
       <div ref={scrollRef} className="tasks-scroll" tabIndex={0} role="table" aria-labelledby={`${id}-h`} aria-rowcount={rows.length}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
           {virtualizer.getVirtualItems().map((item) => {
-            const r = table.row(rows[item.index])
+            const r = settled.table.row(rows[item.index])
             return (
               <div key={item.key} role="row" aria-rowindex={item.index + 1} className={`task-row task-${r.outcome}`} style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
                 <span role="cell" className="task-id">

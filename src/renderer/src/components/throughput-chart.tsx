@@ -4,7 +4,7 @@ import 'uplot/dist/uPlot.min.css'
 import { useColorScheme } from '../hooks/use-color-scheme'
 import { CHART_HEIGHT, chartOptions, toAlignedData, type ChartColors } from '../lib/chart-options'
 import { formatByteRate, formatObjectRate } from '../lib/format'
-import type { ThroughputSeries } from '../lib/throughput-series'
+import { EMPTY_SERIES, type ThroughputSeries } from '../lib/throughput-series'
 
 function readColors(el: HTMLElement): ChartColors {
   const css = getComputedStyle(el)
@@ -20,14 +20,12 @@ function readColors(el: HTMLElement): ChartColors {
 export function ThroughputChart({ series }: { series: ThroughputSeries }) {
   const hostRef = useRef<HTMLDivElement>(null)
   const plotRef = useRef<uPlot | null>(null)
-  const latest = useRef(series)
-  latest.current = series
   const scheme = useColorScheme()
 
   useEffect(() => {
     const host = hostRef.current
     if (!host) return
-    const plot = new uPlot(chartOptions(Math.max(320, host.clientWidth), readColors(host)), toAlignedData(latest.current), host)
+    const plot = new uPlot(chartOptions(Math.max(320, host.clientWidth), readColors(host)), toAlignedData(EMPTY_SERIES), host)
     plotRef.current = plot
     const resize = new ResizeObserver(([entry]) => {
       if (entry) plot.setSize({ width: Math.max(320, Math.floor(entry.contentRect.width)), height: CHART_HEIGHT })
@@ -40,9 +38,10 @@ export function ThroughputChart({ series }: { series: ThroughputSeries }) {
     }
   }, [scheme])
 
+  // After the plot above is (re)made for a colour scheme, and on every new sample.
   useEffect(() => {
     plotRef.current?.setData(toAlignedData(series))
-  }, [series])
+  }, [series, scheme])
 
   const n = series.t.length
   const summary =

@@ -1,11 +1,9 @@
-import { useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
-import { useApi } from '../api/api-context'
 import { useSelectionStore } from '../state/selection-store'
+import { useCommand } from './use-command'
 
 export function useAppInfo() {
-  const api = useApi()
-  return useQuery({ queryKey: ['app:info'], queryFn: () => api.app.info({}), staleTime: Number.POSITIVE_INFINITY })
+  return useCommand('app:info', {}, { staleTime: Number.POSITIVE_INFINITY })
 }
 
 /** Fills the destination fields from the server's defaults once they are known. */

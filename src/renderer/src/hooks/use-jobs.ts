@@ -1,18 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useApi } from '../api/api-context'
-import { toAppError } from '../api/app-error'
+import { callCommand, commandKey } from '../api/command-query'
 import { isActive } from '../lib/job-view'
-import { optionalCommand } from '../lib/optional-command'
 import { rerunConfig } from '../lib/rerun'
 import { useJobStore } from '../state/job-store'
 import { useViewStore } from '../state/view-store'
+import { appErrorOf, useCommand, useCommandMutation } from './use-command'
 
-const LIST_POLL_MS = 3000
-
-export function useJobList(poll: boolean) {
-  const api = useApi()
-  return useQuery({ queryKey: ['jobs:list'], queryFn: () => api.jobs.list({}), refetchInterval: poll ? LIST_POLL_MS : false })
+/**
+ * The jobs main knows. No poll: the job-event dispatcher patches running jobs' figures from
+ * the event stream and re-lists on every state change; opening the screen lists afresh.
+ */
+export function useJobList() {
+  return useCommand('jobs:list', {})
 }
 
 /**
@@ -20,7 +21,7 @@ export function useJobList(poll: boolean) {
  * reloading the page) must show it again, not an empty form.
  */
 export function useReopenRunningJob(): void {
-  const list = useJobList(false)
+  const list = useJobList()
   const done = useRef(false)
   useEffect(() => {
     if (done.current || !list.data) return
@@ -54,35 +55,28 @@ export function useRerun() {
   const queryClient = useQueryClient()
   const mutation = useMutation({
     mutationFn: async (jobId: string) => {
-      const saved = await api.jobs.config({ jobId })
-      return api.jobs.start({ config: rerunConfig(saved.config) })
+      const saved = await callCommand(api, 'jobs:config', { jobId })
+      return callCommand(api, 'jobs:start', { config: rerunConfig(saved.config) })
     },
     onSuccess: ({ jobId }) => {
       useJobStore.getState().follow(jobId)
       useViewStore.getState().show('copy')
-      void queryClient.invalidateQueries({ queryKey: ['jobs:list'] })
+      void queryClient.invalidateQueries({ queryKey: commandKey('jobs:list') })
     },
   })
-  return { rerun: mutation.mutate, pending: mutation.isPending, error: mutation.error ? toAppError(mutation.error) : null }
+  return { rerun: mutation.mutate, pending: mutation.isPending, error: appErrorOf(mutation.error) }
 }
 
-/** jobs:resume, when the contract has it (added with the journal's resume); null otherwise. */
+/** Continue an interrupted job from its journal, and watch it on the copy screen. */
 export function useResume() {
-  const api = useApi()
   const queryClient = useQueryClient()
-  const resume = optionalCommand(api, 'jobs:resume')
-  const mutation = useMutation({
-    mutationFn: async (jobId: string) => {
-      if (!resume) throw new Error('this build cannot resume jobs')
-      const res = (await resume({ jobId })) as { jobId?: unknown } | undefined
-      // The resumed job may carry on under the same id or a new one: follow what main says.
-      return typeof res?.jobId === 'string' ? res.jobId : jobId
-    },
-    onSuccess: (jobId) => {
-      queryClient.removeQueries({ queryKey: ['jobs:report', jobId] })
+  const mutation = useCommandMutation('jobs:resume', {
+    // The resumed job may carry on under the same id or a new one: follow what main says.
+    onSuccess: ({ jobId }) => {
+      queryClient.removeQueries({ queryKey: commandKey('jobs:report', { jobId }) })
       useJobStore.getState().follow(jobId)
       useViewStore.getState().show('copy')
     },
   })
-  return resume ? { resume: mutation.mutate, pending: mutation.isPending, error: mutation.error ? toAppError(mutation.error) : null } : null
+  return { resume: (jobId: string) => mutation.mutate({ jobId }), pending: mutation.isPending, error: mutation.appError }
 }

@@ -1,20 +1,13 @@
 import { useMutation } from '@tanstack/react-query'
 import { useApi } from '../api/api-context'
-import { toAppError } from '../api/app-error'
-import { optionalCommand } from '../lib/optional-command'
+import { callCommand } from '../api/command-query'
+import { appErrorOf } from './use-command'
 
-/** jobs:pause / jobs:continue when the contract has them; null hides the button. */
+/** jobs:pause, or jobs:continue when the job is paused: one button, one pending state. */
 export function usePauseJob() {
   const api = useApi()
-  const pause = optionalCommand(api, 'jobs:pause')
-  const resume = optionalCommand(api, 'jobs:continue')
   const mutation = useMutation({
-    mutationFn: async ({ jobId, paused }: { jobId: string; paused: boolean }) => {
-      const call = paused ? resume : pause
-      if (!call) throw new Error('this build cannot pause jobs')
-      await call({ jobId })
-    },
+    mutationFn: ({ jobId, paused }: { jobId: string; paused: boolean }) => callCommand(api, paused ? 'jobs:continue' : 'jobs:pause', { jobId }),
   })
-  if (!pause || !resume) return null
-  return { toggle: mutation.mutate, pending: mutation.isPending, error: mutation.error ? toAppError(mutation.error) : null }
+  return { toggle: mutation.mutate, pending: mutation.isPending, error: appErrorOf(mutation.error) }
 }

@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { validateConfig } from '../../../shared/config/validate'
 import type { PlanSummary } from '../../../shared/contract'
-import { useApi } from '../api/api-context'
 import { toAppError, type AppErrorData } from '../api/app-error'
 import type { JobConfigInput } from '../lib/selection'
 import { useJobConfig } from './use-job-config'
+import { useCommand } from './use-command'
 import { useDebouncedValue } from './use-debounced-value'
 
 export type ConfigIssueView = NonNullable<AppErrorData['issues']>[number]
@@ -23,24 +22,19 @@ export interface PlanPreview {
 const DEBOUNCE_MS = 400
 
 export function usePlanPreview(): PlanPreview {
-  const api = useApi()
   const config = useJobConfig()
   const local = useMemo(() => validateConfig(config), [config])
   const key = local.ok ? JSON.stringify(config) : null
   const settledKey = useDebouncedValue(key, DEBOUNCE_MS)
   const current = settledKey !== null && settledKey === key
 
-  const query = useQuery({
-    queryKey: ['plan:preview', settledKey],
-    queryFn: () => api.plan.preview({ config: JSON.parse(settledKey ?? '{}') as JobConfigInput }),
-    enabled: current,
-    retry: false,
-  })
+  const settled = useMemo(() => (settledKey === null ? null : (JSON.parse(settledKey) as JobConfigInput)), [settledKey])
+  const query = useCommand('plan:preview', settled && { config: settled }, { enabled: current, retry: false })
 
   return {
     issues: local.ok ? [] : local.issues,
     plan: current ? query.data : undefined,
-    plannedConfig: current && query.data ? (JSON.parse(settledKey) as JobConfigInput) : null,
+    plannedConfig: current && query.data ? settled : null,
     pending: key !== null && (!current || query.isFetching),
     error: current && query.error ? toAppError(query.error) : null,
   }

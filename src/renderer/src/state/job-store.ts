@@ -1,5 +1,5 @@
 // View state of the job being watched. Events can reach the client before the jobs:start
-// answer that names the job, so recent events are kept briefly and replayed on start.
+// answer that names the job, so recent events are kept briefly (in the store) and replayed on start.
 import { create } from 'zustand'
 import type { JobEvent, JobSummary } from '../../../shared/contract'
 import { EMPTY_JOB, isTerminal, reduceJobEvent, startJob, type JobView } from '../lib/job-view'
@@ -7,6 +7,8 @@ import { EMPTY_JOB, isTerminal, reduceJobEvent, startJob, type JobView } from '.
 const EARLY_EVENTS = 200
 
 interface JobStore extends JobView {
+  /** Recent events of jobs not (yet) followed. */
+  early: readonly JobEvent[]
   follow(jobId: string): void
   receive(ev: JobEvent): void
   /** Reconciles with jobs:status, for events lost while the socket was down. */
@@ -14,22 +16,21 @@ interface JobStore extends JobView {
   clear(): void
 }
 
-let recent: JobEvent[] = []
-
 export const useJobStore = create<JobStore>()((set, get) => ({
   ...EMPTY_JOB,
+  early: [],
   follow(jobId) {
-    const early = recent.filter((e) => e.jobId === jobId)
-    recent = []
-    set(early.reduce(reduceJobEvent, startJob(jobId)))
+    const early = get().early.filter((e) => e.jobId === jobId)
+    set({ ...early.reduce(reduceJobEvent, startJob(jobId)), early: [] })
   },
   receive(ev) {
-    const view = get()
-    if (ev.jobId !== view.jobId) {
-      recent = [...recent.slice(-(EARLY_EVENTS - 1)), ev]
+    const s = get()
+    if (ev.jobId !== s.jobId) {
+      set({ early: [...s.early.slice(-(EARLY_EVENTS - 1)), ev] })
       return
     }
-    set(reduceJobEvent(view, ev))
+    const next = reduceJobEvent(s, ev)
+    if (next !== s) set(next)
   },
   reconcile(summary) {
     let view: JobView = get()

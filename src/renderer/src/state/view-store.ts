@@ -1,20 +1,15 @@
 // Which screen is shown, which job's report is open, and the theme. View state only: the data
-// each screen shows comes from queries and the job store.
+// each screen shows comes from queries and the job store. Only the theme outlives the page
+// (zustand's persist, in localStorage; with storage disabled it lasts for this page only).
 import { create } from 'zustand'
+import { createJSONStorage, persist } from 'zustand/middleware'
+import { z } from 'zod'
 
 export type Screen = 'copy' | 'history' | 'report'
-export type ThemeChoice = 'system' | 'light' | 'dark'
-
-const THEME_KEY = 'archive-sync.theme'
-
-function savedTheme(): ThemeChoice {
-  try {
-    const t = globalThis.localStorage?.getItem(THEME_KEY)
-    return t === 'light' || t === 'dark' ? t : 'system'
-  } catch {
-    return 'system'
-  }
-}
+const themeSchema = z.enum(['system', 'light', 'dark'])
+export type ThemeChoice = z.infer<typeof themeSchema>
+/** What is stored: read back through zod, like any input from outside the page. */
+const savedSchema = z.object({ theme: themeSchema.catch('system') }).catch({ theme: 'system' })
 
 interface ViewStore {
   screen: Screen
@@ -25,18 +20,21 @@ interface ViewStore {
   setTheme(theme: ThemeChoice): void
 }
 
-export const useViewStore = create<ViewStore>()((set) => ({
-  screen: 'copy',
-  reportJobId: null,
-  theme: savedTheme(),
-  show: (screen) => set({ screen }),
-  openReport: (jobId) => set({ screen: 'report', reportJobId: jobId }),
-  setTheme: (theme) => {
-    try {
-      globalThis.localStorage?.setItem(THEME_KEY, theme)
-    } catch {
-      // storage disabled: the choice lasts for this page only
-    }
-    set({ theme })
-  },
-}))
+export const useViewStore = create<ViewStore>()(
+  persist(
+    (set) => ({
+      screen: 'copy',
+      reportJobId: null,
+      theme: 'system',
+      show: (screen) => set({ screen }),
+      openReport: (jobId) => set({ screen: 'report', reportJobId: jobId }),
+      setTheme: (theme) => set({ theme }),
+    }),
+    {
+      name: 'archive-sync.view',
+      storage: createJSONStorage(() => localStorage),
+      partialize: (s) => ({ theme: s.theme }),
+      merge: (saved, current) => ({ ...current, ...savedSchema.parse(saved) }),
+    },
+  ),
+)
