@@ -79,8 +79,3 @@ function destinationCredentials(c: JobConfig): Pick<Endpoint, 'credentials' | 'p
     return { credentials: { accessKeyId: s.access_key_id, secretAccessKey: s.secret_access_key, sessionToken: s.session_token } }
   return s.profile ? { profile: s.profile } : {}
 }
-
-/** Server-side copies need both sides on one service: same endpoint (or both AWS). */
-export function sameService(a: Endpoint, b: Endpoint): boolean {
-  return (a.endpointUrl ?? 'aws') === (b.endpointUrl ?? 'aws')
-}

@@ -12,7 +12,8 @@
 //   same endpoint, no usable s5cmd    → sdk-copy (server-side); RE001 recorded when direct_sync asked for s5cmd
 import type { Engine } from '../../../shared/contract'
 import type { JobConfig } from '../../../shared/config/validate'
-import { sameService, type Endpoint } from '../../s3/clients'
+import { routeMode, sameService } from '../../../shared/route-mode'
+import type { Endpoint } from '../../s3/clients'
 import { isUsable, locateS5cmd, MIN_SUPPORTED_VERSION, type S5cmdLocation } from '../s5cmd/locate'
 
 export interface Route {
@@ -33,24 +34,28 @@ export async function locateForJob(config: RouteConfig & Pick<JobConfig, 's5cmd_
 }
 
 export function chooseRoute(config: RouteConfig, src: Endpoint, dst: Endpoint, s5cmd: S5cmdLocation): Route {
-  if (config.output_directory) {
-    if (src.httpsBase) return { engine: 'download', reason: `destination is a local folder (${config.output_directory}); source bytes come from the HTTPS archive`, fallbacks: [] }
-    if (config.operation_mode === 'direct_sync' && isUsable(s5cmd)) return { engine: 's5cmd', reason: `download to ${config.output_directory} through s5cmd ${s5cmd.version}`, fallbacks: [] }
-    const fallbacks = config.operation_mode === 'direct_sync' ? [`RE001: s5cmd not usable (${s5cmd.reason ?? 'too old'}); downloaded through the SDK`] : []
-    return { engine: 'download', reason: `destination is a local folder (${config.output_directory})`, fallbacks }
-  }
-  if (config.operation_mode === 'traditional')
-    return { engine: 'traditional', reason: 'operation_mode is traditional: download to a temp file, upload, delete', fallbacks: [] }
-  if (!config.enable_s3_direct_sync)
-    return { engine: 'traditional', reason: 'enable_s3_direct_sync is off: the traditional download-then-upload cycle', fallbacks: [] }
   const asked = config.operation_mode === 'direct_sync'
-  if (src.httpsBase) return { engine: 'sdk-stream', reason: 'source bytes come from the HTTPS archive', fallbacks: asked ? ['direct_sync impossible: source bytes come from the HTTPS archive; streamed through this machine'] : [] }
-  if (!sameService(src, dst)) {
-    const why = `source (${src.endpointUrl ?? 'AWS'}) and destination (${dst.endpointUrl ?? 'AWS'}) are on different endpoints: no server-side copy possible; streamed through this machine`
-    return { engine: 'sdk-stream', reason: why, fallbacks: asked ? [`direct_sync impossible: ${why}`] : [] }
+  switch (routeMode({ ...config, httpsSource: Boolean(src.httpsBase), sameService: sameService(src.endpointUrl, dst.endpointUrl) })) {
+    case 'download': {
+      if (src.httpsBase) return { engine: 'download', reason: `destination is a local folder (${config.output_directory}); source bytes come from the HTTPS archive`, fallbacks: [] }
+      if (asked && isUsable(s5cmd)) return { engine: 's5cmd', reason: `download to ${config.output_directory} through s5cmd ${s5cmd.version}`, fallbacks: [] }
+      const fallbacks = asked ? [`RE001: s5cmd not usable (${s5cmd.reason ?? 'too old'}); downloaded through the SDK`] : []
+      return { engine: 'download', reason: `destination is a local folder (${config.output_directory})`, fallbacks }
+    }
+    case 'traditional':
+      return config.operation_mode === 'traditional'
+        ? { engine: 'traditional', reason: 'operation_mode is traditional: download to a temp file, upload, delete', fallbacks: [] }
+        : { engine: 'traditional', reason: 'enable_s3_direct_sync is off: the traditional download-then-upload cycle', fallbacks: [] }
+    case 'stream': {
+      if (src.httpsBase) return { engine: 'sdk-stream', reason: 'source bytes come from the HTTPS archive', fallbacks: asked ? ['direct_sync impossible: source bytes come from the HTTPS archive; streamed through this machine'] : [] }
+      const why = `source (${src.endpointUrl ?? 'AWS'}) and destination (${dst.endpointUrl ?? 'AWS'}) are on different endpoints: no server-side copy possible; streamed through this machine`
+      return { engine: 'sdk-stream', reason: why, fallbacks: asked ? [`direct_sync impossible: ${why}`] : [] }
+    }
+    case 'server-side': {
+      if (isUsable(s5cmd)) return { engine: 's5cmd', reason: `s5cmd ${s5cmd.version} found at ${s5cmd.path}`, fallbacks: [] }
+      const why = s5cmd.found ? `s5cmd ${s5cmd.version} at ${s5cmd.path} is older than ${MIN_SUPPORTED_VERSION}` : `s5cmd not found (${s5cmd.reason})`
+      const fallbacks = asked ? [`RE001: ${why}; fell back to the SDK server-side copy`] : []
+      return { engine: 'sdk-copy', reason: `${why}; server-side CopyObject through the AWS SDK`, fallbacks }
+    }
   }
-  if (isUsable(s5cmd)) return { engine: 's5cmd', reason: `s5cmd ${s5cmd.version} found at ${s5cmd.path}`, fallbacks: [] }
-  const why = s5cmd.found ? `s5cmd ${s5cmd.version} at ${s5cmd.path} is older than ${MIN_SUPPORTED_VERSION}` : `s5cmd not found (${s5cmd.reason})`
-  const fallbacks = asked ? [`RE001: ${why}; fell back to the SDK server-side copy`] : []
-  return { engine: 'sdk-copy', reason: `${why}; server-side CopyObject through the AWS SDK`, fallbacks }
 }
