@@ -6,9 +6,7 @@ import { dirname, join } from 'node:path'
 import type { JobEvent, Report, TaskResult } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import { buildReport } from '../../shared/report'
-import { chooseRoute } from '../engines/route/choose-route'
-import { confirmRoute } from '../engines/route/confirm-route'
-import { createEngine } from '../engines/route/create-engine'
+import { routeJob } from '../engines/route/route-job'
 import { isUsable, type S5cmdLocation } from '../engines/s5cmd/locate'
 import { findTraditionalBaseline, TraditionalTally } from '../engines/measured'
 import { makeS3Client, destinationEndpoint, sourceEndpoint } from '../s3/clients'
@@ -87,11 +85,9 @@ export async function runJob(run: JobRun): Promise<Report> {
   for (const t of plan.tasks) if (t.skip && !ledger.isDone(t.id)) record({ id: t.id, outcome: 'skipped', bytes: t.size, reason: t.skip })
 
   const todo = plan.tasks.filter((t) => !ledger.isDone(t.id))
-  const chosen = chooseRoute(config, src, dst, run.s5cmd)
-  const route = todo.length > 0 ? await confirmRoute({ route: chosen, source: src, key: todo[0]!.sourceKey, downloading: Boolean(config.output_directory), signal }) : chosen
+  const { route, engine } = await routeJob({ config, source: src, destination: dst, s5cmd: run.s5cmd, firstKey: todo[0]?.sourceKey, signal })
   for (const f of route.fallbacks) log('warn', f)
   log('info', `Engine: ${route.engine} (${route.reason})`)
-  const engine = createEngine(route.engine, config, src, dst, run.s5cmd)
   agg.engine = engine.name
   agg.start()
   emit({ type: 'state', jobId, state: 'running' })
