@@ -1,11 +1,28 @@
-// Lint, including the layer rules of DESIGN §2: imports only go down.
+// Lint, including the layer rules of DESIGN §2 (imports only go down) and the folder directions
+// inside src/main. Import cycles are dependency-cruiser's (.dependency-cruiser.cjs, in `npm run
+// lint`): import-x/no-cycle skips type-only imports, and type cycles are cycles too.
 import js from '@eslint/js'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import globals from 'globals'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
 const NODE_ONLY = ['node:*', 'fs', 'fs/*', 'path', 'child_process', 'os', 'crypto', 'http', 'https', 'net', 'stream', 'stream/*', 'url', 'util', 'zlib', 'ws', 'execa', 'sirv', 's3rver', '@aws-sdk/*', '@smithy/*']
 const layer = (message, patterns) => ({ 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] })
+
+// Directions inside src/main: a folder may not import the folders listed against it.
+// s3/ is the lowest door to requests; plan/ and verify/ work on listings and objects, not on
+// engines; engines move objects and know nothing of the jobs or the CLI that drive them.
+// engines/errors.ts is the S3 error table that plan/ and verify/ classify listing and read
+// failures with: it is allowed until it lives below engines/.
+const main = (dir) => `./src/main/${dir}`
+const zones = [
+  { target: main('s3'), from: './src/main', except: ['./s3'], message: 's3/ is the lowest door to requests: it imports nothing else of src/main.' },
+  ...['plan', 'verify'].map((dir) => ({ target: main(dir), from: main('engines'), except: ['./errors.ts'], message: `${dir}/ does not import engines/: move what both need below engines/.` })),
+  ...['plan', 'verify'].flatMap((dir) => ['jobs', 'cli'].map((up) => ({ target: main(dir), from: main(up), message: `${dir}/ does not import ${up}/.` }))),
+  ...['jobs', 'cli', 'serve', 'electron'].map((up) => ({ target: main('engines'), from: main(up), message: `engines/ do not import ${up}/: the job drives the engine, not the other way round.` })),
+  { target: main('engines'), from: ['./src/main/handlers.ts', './src/main/workbench-handlers.ts', './src/main/app.ts'], message: 'engines/ do not import the app wiring.' },
+]
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'artifacts/**', 'playwright-report/**'] },
@@ -17,6 +34,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-control-regex': 'off',
     },
+  },
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })] },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones }] },
   },
   {
     files: ['src/shared/**'],

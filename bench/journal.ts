@@ -31,7 +31,7 @@ export async function benchJournal(objects = 10_000): Promise<Record<string, str
       performance_optimization: { max_concurrent: 16 },
     })
     if (!r.ok) throw new Error(JSON.stringify(r.issues))
-    const app = createApp({ transport: 'websocket', dataDir: dir, locateS5cmd: async () => ({ found: false }) })
+    const app = createApp({ transport: 'websocket', dataDir: dir, locateS5cmd: async () => ({ found: false, reason: 'not wanted here' }) })
     const t0 = performance.now()
     const { jobId, done } = await app.services.jobs.start(r.config)
     const report = (await done)!

@@ -3,8 +3,8 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import type { AppInfo } from '../shared/contract'
 import type { JobConfig } from '../shared/config/validate'
-import { locateForJob } from './engines/locate-for-job'
-import type { S5cmdStatus } from './engines/router'
+import { locateForJob } from './engines/route/choose-route'
+import type { S5cmdLocation } from './engines/s5cmd/locate'
 import { makeHandlers, type Handlers, type Services } from './handlers'
 import { JobManager } from './jobs/job-manager'
 import { mask } from './jobs/redact'
@@ -16,7 +16,7 @@ export interface AppOptions {
   demo?: boolean
   env?: Readonly<Record<string, string | undefined>>
   snapshotMs?: number
-  locateS5cmd?: (config: JobConfig) => Promise<S5cmdStatus>
+  locateS5cmd?: (config: JobConfig) => Promise<S5cmdLocation>
 }
 
 export interface App {

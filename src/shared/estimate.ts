@@ -3,24 +3,16 @@
 // it depends on regions and who pays.
 import type { JobConfig } from './config/validate'
 import type { PlanSummary } from './contract/model'
-
-export type PlannedMode = 'server-side' | 'stream' | 'traditional' | 'download'
+import { routeMode, sameService, type PlannedMode } from './route-mode'
 
 export interface Throughput {
   bytesPerSec: number
   filesPerSec: number
 }
 
-/** How bytes will move: server-side needs both sides on one service (DESIGN §6). */
-export function plannedMode(c: JobConfig): PlannedMode {
-  if (c.output_directory) return 'download'
-  // The router's order (src/main/engines/router.ts): traditional first, then the endpoints.
-  if (!c.enable_s3_direct_sync || c.operation_mode === 'traditional') return 'traditional'
-  // Bytes from the HTTPS archive cannot be copied server-side: the router streams them.
-  if (c.source.https_base) return 'stream'
-  const sameService = (c.source.endpoint_url ?? 'aws') === (c.s3_config.endpoint_url ?? 'aws')
-  return sameService ? 'server-side' : 'stream'
-}
+/** How bytes will move: the route's order (route-mode.ts), read from the config alone. */
+export const plannedMode = (c: JobConfig): PlannedMode =>
+  routeMode({ ...c, httpsSource: Boolean(c.source.https_base), sameService: sameService(c.source.endpoint_url, c.s3_config.endpoint_url) })
 
 export function estimatePlan(
   c: JobConfig,

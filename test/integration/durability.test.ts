@@ -79,7 +79,7 @@ async function expectAllLanded(prefix: string) {
 }
 
 async function inProcess(start: (app: ReturnType<typeof createApp>) => Promise<{ jobId: string; done: Promise<unknown> }>) {
-  const app = createApp({ transport: 'websocket', dataDir: data, snapshotMs: 100, locateS5cmd: async () => ({ found: false }) })
+  const app = createApp({ transport: 'websocket', dataDir: data, snapshotMs: 100, locateS5cmd: async () => ({ found: false, reason: 'not wanted here' }) })
   try {
     const { jobId, done } = await start(app)
     return { jobId, report: (await done) as Record<string, unknown> | null }

@@ -35,7 +35,7 @@ const job = (extra: Record<string, unknown>) => {
   if (!r.ok) throw new Error(JSON.stringify(r.issues))
   return r.config
 }
-const noS5cmd = async () => ({ found: false, reason: 'not wanted here' })
+const noS5cmd = async () => ({ found: false as const, reason: 'not wanted here' })
 /** Object GETs that went through the HTTPS base: unsigned, path-style under the bucket. */
 const httpsGets = () => proxy.seen.filter((r) => r.method === 'GET' && r.path.startsWith(`/${SOURCE_BUCKET}/`))
 

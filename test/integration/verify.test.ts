@@ -39,7 +39,7 @@ const job = (extra: Record<string, unknown>) => {
 }
 
 async function runJob(config: ReturnType<typeof job>) {
-  const app = createApp({ transport: 'websocket', dataDir: env.dataDir, snapshotMs: 50, locateS5cmd: async () => ({ found: false }) })
+  const app = createApp({ transport: 'websocket', dataDir: env.dataDir, snapshotMs: 50, locateS5cmd: async () => ({ found: false, reason: 'not wanted here' }) })
   try {
     const { jobId, done } = await app.services.jobs.start(config)
     return { jobId, report: (await done)! }

@@ -1,7 +1,9 @@
 // `archive-sync plan --config job.json [--json] [--out manifest.csv | batch.txt]`: what would be
 // copied, without copying; optionally written as a file another tool runs.
 import { writeFile } from 'node:fs/promises'
-import { manifestCsv, s5cmdRunFile } from '../plan/export-plan'
+import { s5cmdRunFile } from '../engines/route/run-file'
+import { locateS5cmd } from '../engines/s5cmd/locate'
+import { manifestCsv } from '../plan/export-plan'
 import { makePlan } from '../plan/make-plan'
 import { destinationEndpoint, makeS3Client, sourceEndpoint } from '../s3/clients'
 import { CliExit, loadConfig } from './load-config'
@@ -16,7 +18,9 @@ export async function planCommand(args: { config?: string; json?: boolean; out?:
     const plan = await makePlan(config, { source, destination })
     const s = plan.summary
     if (args.out) {
-      await writeFile(args.out, args.out.endsWith('.csv') ? manifestCsv(config, plan) : s5cmdRunFile(config, plan))
+      // A run file is asked for by name: look for s5cmd whatever the job's mode, for the version its lines are written for.
+      const text = args.out.endsWith('.csv') ? manifestCsv(config, plan) : s5cmdRunFile(config, plan, await locateS5cmd({ explicitPath: config.s5cmd_path }))
+      await writeFile(args.out, text)
       process.stderr.write(`Wrote ${s.toCopy} objects to ${args.out}\n`)
     }
     if (args.json) {

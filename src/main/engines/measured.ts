@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { JobConfig } from '../../shared/config/validate'
 import type { ReportInput } from '../../shared/report'
 import { reportSchema } from '../../shared/contract'
-import type { BuiltEngine } from './create-engine'
+import type { TransferEngine } from './types'
 import { traditionalRequests } from './meter'
 
 export class TraditionalTally {
@@ -24,7 +24,7 @@ export class TraditionalTally {
     this.requests += this.local ? 1 : traditionalRequests(size, this.partBytes)
   }
 
-  measured(engine: Pick<BuiltEngine, 'meter'>, bytesSynced: number): ReportInput['measured'] {
+  measured(engine: Pick<TransferEngine, 'meter'>, bytesSynced: number): ReportInput['measured'] {
     if (!engine.meter) return undefined
     return {
       requestsMade: engine.meter.requests,

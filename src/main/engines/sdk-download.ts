@@ -4,23 +4,16 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { safeLocalPath } from '../local/safe-path'
 import { makeS3Client } from '../s3/clients'
 import { getSourceObject } from './https-source'
 import { meterClient, newMeter, type Meter } from './meter'
 import { runPool } from './pool'
 import type { CopyTask, EngineContext, Endpoint, TransferEngine } from './types'
-
-/** Resolves `key` under `root`, refusing anything that would land outside it. */
-export function safeLocalPath(root: string, key: string): string {
-  const abs = resolve(root, key)
-  const rel = relative(resolve(root), abs)
-  if (rel === '' || isAbsolute(rel) || rel.split(sep).includes('..')) throw new Error(`refusing to write outside ${root}: ${key}`)
-  return abs
-}
 
 /** Makes the rename itself durable where the platform allows fsync on a directory (not Windows). */
 async function syncDir(dir: string): Promise<void> {

@@ -1,5 +1,6 @@
 // What every engine (s5cmd, SDK copy, SDK stream, download) is given and must give back.
 import type { Engine, TaskResult } from '../../shared/contract'
+import type { Meter } from './meter'
 
 /** One object to move. `destKey` is a key in the destination bucket, or a path relative to the output folder. */
 export interface CopyTask {
@@ -21,19 +22,18 @@ export interface EngineContext {
   waitIfPaused?(): Promise<void>
 }
 
+/** The one engine interface: the route builds one of these per job and the job only sees this. */
 export interface TransferEngine {
   readonly name: Engine
   run(tasks: readonly CopyTask[], ctx: EngineContext): Promise<void>
+  /** Size of every s5cmd batch started, in order (the report's batch_count / average_batch_size). */
+  readonly batches?: number[]
+  /** Why objects left this engine's first choice, with counts; and how many objects did. */
+  readonly fallbacks?: string[]
+  readonly fallbackCount?: number
+  /** Requests sent and bytes through this machine, as counted while running. */
+  readonly meter?: Meter
 }
 
-/** Connection settings for one side, already resolved (credentials stay in main). */
-export interface Endpoint {
-  bucket: string
-  region: string
-  endpointUrl?: string
-  anonymous?: boolean
-  /** Object bytes by unsigned HTTP GET of this base + key (source.https_base); listing stays on S3. */
-  httpsBase?: string
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
-  profile?: string
-}
+/** Endpoints are the S3 layer's: engines, plan and verify all speak to S3 through it. */
+export type { Endpoint } from '../s3/clients'

@@ -6,7 +6,7 @@ import { AppError, type JobEvent, type JobState, type JobSummary, type Report, t
 import type { JobConfig } from '../../shared/config/validate'
 import type { Throughput } from '../../shared/estimate'
 import { jobLabel } from '../../shared/plan'
-import type { S5cmdStatus } from '../engines/router'
+import type { S5cmdLocation } from '../engines/s5cmd/locate'
 import { createJobFolder, jobFolder, jobsFolder, listJobIds, readJobMeta, readPastJob, resumeConfig } from './job-store'
 import { hashConfig } from './journal'
 import { readJournal } from './journal-reader'
@@ -34,7 +34,7 @@ export class JobManager {
 
   constructor(
     private readonly dataDir: string,
-    private readonly s5cmd: (config: JobConfig) => Promise<S5cmdStatus>,
+    private readonly s5cmd: (config: JobConfig) => Promise<S5cmdLocation>,
     private readonly snapshotMs = 1000,
   ) {}
 

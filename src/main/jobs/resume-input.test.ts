@@ -91,7 +91,7 @@ describe('reading a journal back', () => {
 })
 
 describe('JobManager.resume refuses bad input before anything runs', () => {
-  const manager = () => new JobManager(data, async () => ({ found: false }))
+  const manager = () => new JobManager(data, async () => ({ found: false, reason: 'not wanted here' }))
 
   it('a config changed between run and resume: RESUME_CONFIG_CHANGED, field by field', async () => {
     await seedJob(config())

@@ -6,9 +6,8 @@ import { dirname, join } from 'node:path'
 import type { JobEvent, Report, TaskResult } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import { buildReport } from '../../shared/report'
-import { chooseRoute, type S5cmdStatus } from '../engines/router'
-import { confirmRoute } from '../engines/source-probe'
-import { createEngine } from '../engines/create-engine'
+import { routeJob } from '../engines/route/route-job'
+import { isUsable, type S5cmdLocation } from '../engines/s5cmd/locate'
 import { findTraditionalBaseline, TraditionalTally } from '../engines/measured'
 import { makeS3Client, destinationEndpoint, sourceEndpoint } from '../s3/clients'
 import { verifyLanded } from '../verify/verifier'
@@ -24,7 +23,7 @@ export interface JobRun {
   dir: string
   signal: AbortSignal
   emit(e: JobEvent): void
-  s5cmd: S5cmdStatus
+  s5cmd: S5cmdLocation
   snapshotMs?: number
   /** Continue from the persisted plan and journal instead of planning afresh. */
   resume?: boolean
@@ -86,11 +85,9 @@ export async function runJob(run: JobRun): Promise<Report> {
   for (const t of plan.tasks) if (t.skip && !ledger.isDone(t.id)) record({ id: t.id, outcome: 'skipped', bytes: t.size, reason: t.skip })
 
   const todo = plan.tasks.filter((t) => !ledger.isDone(t.id))
-  const chosen = chooseRoute(config, src, dst, run.s5cmd)
-  const route = todo.length > 0 ? await confirmRoute({ route: chosen, source: src, key: todo[0]!.sourceKey, downloading: Boolean(config.output_directory), signal }) : chosen
+  const { route, engine } = await routeJob({ config, source: src, destination: dst, s5cmd: run.s5cmd, firstKey: todo[0]?.sourceKey, signal })
   for (const f of route.fallbacks) log('warn', f)
   log('info', `Engine: ${route.engine} (${route.reason})`)
-  const engine = createEngine(route.engine, config, src, dst, run.s5cmd)
   agg.engine = engine.name
   agg.start()
   emit({ type: 'state', jobId, state: 'running' })
@@ -130,7 +127,7 @@ export async function runJob(run: JobRun): Promise<Report> {
       deleted,
       bytesTransferred: c.bytes,
       engines: c.engines,
-      s5cmd: { available: run.s5cmd.found && run.s5cmd.supported === true, version: run.s5cmd.version ?? null },
+      s5cmd: { available: isUsable(run.s5cmd), version: run.s5cmd.found ? run.s5cmd.version : null },
       batches: engine.batches ?? [],
       fallbacks: [...route.fallbacks, ...(engine.fallbacks ?? [])],
       fallbackCount: route.fallbacks.length + (engine.fallbackCount ?? 0),

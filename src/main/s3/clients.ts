@@ -6,7 +6,18 @@ import { Agent as HttpAgent } from 'node:http'
 import { S3Client } from '@aws-sdk/client-s3'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { JobConfig } from '../../shared/config/validate'
-import type { Endpoint } from '../engines/types'
+
+/** Connection settings for one side, already resolved (credentials stay in main). */
+export interface Endpoint {
+  bucket: string
+  region: string
+  endpointUrl?: string
+  anonymous?: boolean
+  /** Object bytes by unsigned HTTP GET of this base + key (source.https_base); listing stays on S3. */
+  httpsBase?: string
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
+  profile?: string
+}
 
 export interface ClientOptions {
   /** Sockets per client: a little above the number of requests in flight. */
@@ -67,9 +78,4 @@ function destinationCredentials(c: JobConfig): Pick<Endpoint, 'credentials' | 'p
   if (s.access_key_id && s.secret_access_key)
     return { credentials: { accessKeyId: s.access_key_id, secretAccessKey: s.secret_access_key, sessionToken: s.session_token } }
   return s.profile ? { profile: s.profile } : {}
-}
-
-/** Server-side copies need both sides on one service: same endpoint (or both AWS). */
-export function sameService(a: Endpoint, b: Endpoint): boolean {
-  return (a.endpointUrl ?? 'aws') === (b.endpointUrl ?? 'aws')
 }

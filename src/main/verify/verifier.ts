@@ -12,7 +12,7 @@ import type { VERIFY_LEVELS } from '../../shared/config/schema'
 import type { VerifyOutcome } from '../../shared/journal'
 import type { PlannedTask } from '../../shared/plan'
 import { classifyError } from '../engines/errors'
-import { safeLocalPath } from '../engines/sdk-download'
+import { safeLocalPath } from '../local/safe-path'
 import { listAll, type ListedObject } from '../s3/list'
 import { fetchChecksum, hashFile, hashStream, isSinglePartEtag } from './checksum'
 

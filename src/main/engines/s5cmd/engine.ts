@@ -11,25 +11,18 @@ import { join } from 'node:path'
 import { execa } from 'execa'
 import pMap from 'p-map'
 import type { TaskResult } from '../../../shared/contract'
-import type { CopyTask, EngineContext, Endpoint, TransferEngine } from '../types'
-import { batchText, exportBatch, globalArgs, partitionTasks, type BatchExport } from './batch'
-import { childEnv, invocation, makeRedactor } from './invocation'
+import { partitionTasks } from '../route/carriable'
+import type { CopyTask, EngineContext, TransferEngine } from '../types'
+import { batchText } from './batch'
+import { buildInvocation, exportBatch, makeRedactor, type BatchExport, type InvocationInput } from './invocation'
 import { openOutputFile, outputFolder, type OutputFile } from './output-file'
 import { parseLine, type Stream } from './parse'
-import { BatchReconciler, CANCELLED_REASON } from './reconcile'
+import { BatchReconciler } from './reconcile'
 
-export interface S5cmdEngineOptions {
+export interface S5cmdEngineOptions extends InvocationInput {
   binary: string
-  version: string
-  source: Endpoint
-  destination: Endpoint
-  /** `--numworkers` per process: the job's max_concurrent. */
-  numWorkers: number
-  retryCount: number
   batchSize: number
   partSizeMb: number
-  /** Download mode: objects land at `<localRoot>/<destKey>` instead of the destination bucket. */
-  localRoot?: string
   /** s5cmd processes at once (default 1). */
   maxProcesses?: number
   /** SIGTERM → SIGKILL grace on cancellation (default 5 s): in-flight copies are not interrupted by SIGTERM. */
@@ -41,7 +34,6 @@ export interface S5cmdEngineOptions {
 }
 
 export type S5cmdEngine = TransferEngine & {
-  /** Size of every batch started, in order (the report's batch_count / average_batch_size). */
   readonly batches: number[]
   /** The batch text and command line that reproduce a run of these tasks (no credentials). */
   exportBatch(tasks: readonly CopyTask[], opts?: { batchFile?: string }): BatchExport
@@ -49,7 +41,7 @@ export type S5cmdEngine = TransferEngine & {
   recentLines(): string[]
 }
 
-export const UNCARRIABLE_PREFIX = 'not sent to s5cmd'
+const UNCARRIABLE_PREFIX = 'not sent to s5cmd'
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const n = Math.max(1, Math.floor(size))
@@ -59,8 +51,8 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
-  const { global, line } = invocation(opts)
-  const argv = globalArgs(global)
+  const inv = buildInvocation(opts)
+  const { argv, line } = inv
   const keep = Math.max(0, opts.keepLines ?? 2_000)
   const recent: string[] = []
   const batches: number[] = []
@@ -126,7 +118,7 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
         stdout: stdout.fd as 3,
         stderr: stderr.fd as 3,
         reject: false,
-        env: childEnv(opts.baseEnv ?? process.env, opts.source, opts.destination),
+        env: inv.env(opts.baseEnv ?? process.env),
         extendEnv: false,
         cancelSignal: ctx.signal,
         killSignal: 'SIGTERM',
@@ -159,8 +151,9 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
     name: 's5cmd',
     batches,
     recentLines: () => recent.slice(-keep),
-    exportBatch: (tasks, o = {}) => exportBatch(tasks, { ...global, ...line, binary: opts.binary, batchFile: o.batchFile, destination: opts.destination }),
+    exportBatch: (tasks, o = {}) => exportBatch(inv, tasks, { binary: opts.binary, batchFile: o.batchFile }),
     async run(tasks, ctx) {
+      // The route sends only carriable tasks here; the same rule guards a direct caller.
       const { carry, route } = partitionTasks(tasks)
       for (const { task, reason } of route)
         ctx.onResult({ id: task.id, outcome: 'failed', engine: 's5cmd', bytes: 0, reason: `${UNCARRIABLE_PREFIX}: ${reason}`, errorClass: 's5cmd' })
@@ -180,5 +173,3 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
     },
   }
 }
-
-export { CANCELLED_REASON, childEnv, invocation, makeRedactor }

@@ -9,9 +9,14 @@ export const MIN_SUPPORTED_VERSION = '2.2.2'
 /** `cp --metadata-directive` first shipped in 2.3.0; older versions reject the flag. */
 export const METADATA_DIRECTIVE_VERSION = '2.3.0'
 
+/** The one answer to "is there an s5cmd, and can we use it": what the route decides from. */
 export type S5cmdLocation =
   | { found: true; path: string; version: string; supported: boolean; reason?: string }
   | { found: false; reason: string }
+
+export type UsableS5cmd = Extract<S5cmdLocation, { found: true }> & { supported: true }
+
+export const isUsable = (s5cmd: S5cmdLocation): s5cmd is UsableS5cmd => s5cmd.found && s5cmd.supported
 
 export interface ParsedVersion {
   major: number
@@ -80,7 +85,7 @@ async function isExecutableFile(p: string): Promise<boolean> {
 }
 
 /** First `s5cmd` on PATH (with PATHEXT on Windows), like a shell would pick it. */
-export async function findOnPath(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+async function findOnPath(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   const dirs = (env.PATH ?? env.Path ?? '').split(delimiter).filter(Boolean)
   const exts = process.platform === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';').filter(Boolean) : ['']
   for (const dir of dirs)
@@ -92,7 +97,7 @@ export async function findOnPath(env: NodeJS.ProcessEnv = process.env): Promise<
 }
 
 /** Run `<path> version` and judge it. Never throws: a broken binary is "not found" with the reason. */
-export async function probeBinary(path: string, timeoutMs = 5_000): Promise<S5cmdLocation> {
+async function probeBinary(path: string, timeoutMs = 5_000): Promise<S5cmdLocation> {
   if (!(await isExecutableFile(path))) return { found: false, reason: `${path} is not an executable file` }
   try {
     // shell:false (execa's default): the path is an argument, not a command line.

@@ -1,26 +1,34 @@
-// The direct-sync route: s5cmd carries what it can; the SDK's server-side copy takes the keys s5cmd
-// cannot carry safely, and — once — the tasks s5cmd failed for a retryable cause (spec §7.2).
-// AccessDenied (RE002) is critical: the job stops and says which bucket, no fallback.
-import type { TaskResult } from '../../shared/contract'
-import { notAttemptedAfterDenied } from '../../shared/errors/classify'
-import { ERROR_CLASSES } from '../../shared/errors/table'
-import type { BuiltEngine } from './create-engine'
-import { partitionTasks } from './s5cmd/batch'
-import type { S5cmdEngine } from './s5cmd/engine'
-import type { CopyTask, EngineContext, TransferEngine } from './types'
+// The direct-sync route, per task: s5cmd carries what it can; the SDK takes the keys s5cmd cannot
+// carry safely (carriable.ts), and — once — the tasks s5cmd failed for a retryable cause (spec
+// §7.2). AccessDenied (RE002) is critical: the job stops and says which bucket, no fallback.
+// Every hand-over is tallied by reason for the report's fallbacks.
+import type { TaskResult } from '../../../shared/contract'
+import { notAttemptedAfterDenied } from '../../../shared/errors/classify'
+import { ERROR_CLASSES } from '../../../shared/errors/table'
+import type { S5cmdEngine } from '../s5cmd/engine'
+import type { CopyTask, EngineContext, TransferEngine } from '../types'
+import { partitionTasks } from './carriable'
 
-export type DirectEngine = BuiltEngine & { fallbacks: string[]; fallbackCount: number }
+type DirectEngine = TransferEngine & { fallbacks: string[]; fallbackCount: number; meter: { requests: number; hostBytes: number } }
 
+/** `sdk` is the engine behind s5cmd: a server-side copy, or a download for a local folder. */
 export function createDirectEngine(s5cmd: S5cmdEngine, sdk: TransferEngine, destinationBucket: string): DirectEngine {
   const fallbacks: string[] = []
   const tally = new Map<string, number>()
   const note = (why: string) => tally.set(why, (tally.get(why) ?? 0) + 1)
+  // Each task s5cmd starts is one CopyObject (its own retries are not reported per task).
+  let started = 0
   return {
     name: 's5cmd',
     batches: s5cmd.batches,
-    fallbacks,
+    get fallbacks() {
+      return [...fallbacks, ...(sdk.fallbacks ?? [])]
+    },
     get fallbackCount() {
-      return [...tally.values()].reduce((a, n) => a + n, 0)
+      return [...tally.values()].reduce((a, n) => a + n, 0) + (sdk.fallbackCount ?? 0)
+    },
+    get meter() {
+      return { requests: started + (sdk.meter?.requests ?? 0), hostBytes: sdk.meter?.hostBytes ?? 0 }
     },
     async run(tasks: readonly CopyTask[], ctx: EngineContext) {
       const byId = new Map(tasks.map((t) => [t.id, t]))
@@ -33,9 +41,15 @@ export function createDirectEngine(s5cmd: S5cmdEngine, sdk: TransferEngine, dest
       const onOuterAbort = () => stop.abort()
       ctx.signal.addEventListener('abort', onOuterAbort, { once: true })
       let denied: string | undefined
+      // Explicit, not a spread: the caller's context may be a class whose methods live on its prototype.
       const inner: EngineContext = {
-        ...ctx,
         signal: stop.signal,
+        log: (level, message) => ctx.log(level, message),
+        waitIfPaused: ctx.waitIfPaused,
+        onStart(ids) {
+          started += ids.length
+          ctx.onStart?.(ids)
+        },
         onResult(r: TaskResult) {
           if (r.outcome !== 'failed') return ctx.onResult(r)
           if (r.errorClass === 'permission' && !denied) {

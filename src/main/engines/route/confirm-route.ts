@@ -5,9 +5,8 @@
 // with AccessDenied: the job streams (anonymous GET → signed PUT) instead of failing every object
 // with RE002. s5cmd downloads sign their reads with the same identity, so they are asked too.
 import { GetObjectCommand } from '@aws-sdk/client-s3'
-import { makeS3Client } from '../s3/clients'
-import type { Route } from './router'
-import type { Endpoint } from './types'
+import { makeS3Client, type Endpoint } from '../../s3/clients'
+import type { Route } from './choose-route'
 
 export interface ProbeInput {
   route: Route

@@ -1,9 +1,9 @@
 // The direct route's hand-over rules, with scripted engines standing in for s5cmd and the SDK.
 import { describe, expect, it } from 'vitest'
-import type { ErrorClass, TaskResult } from '../../shared/contract'
+import type { ErrorClass, TaskResult } from '../../../shared/contract'
 import { createDirectEngine } from './direct-engine'
-import type { S5cmdEngine } from './s5cmd/engine'
-import type { CopyTask, EngineContext, TransferEngine } from './types'
+import type { S5cmdEngine } from '../s5cmd/engine'
+import type { CopyTask, EngineContext, TransferEngine } from '../types'
 
 const task = (id: number, key = `data/spot/daily/trades/X/X-trades-2024-01-0${id}.zip`): CopyTask => ({ id, sourceKey: key, destKey: `lake/${key}`, size: 100 + id })
 

@@ -1,10 +1,11 @@
 // The router's decisions as a table: every operation mode × s5cmd state × endpoint relation, plus
 // the local folder, each with its engine, the reason it gives, and the fallback it records.
 import { describe, expect, it } from 'vitest'
-import { chooseRoute, type S5cmdStatus } from './router'
-import type { Endpoint } from './types'
+import type { S5cmdLocation } from '../s5cmd/locate'
+import type { Endpoint } from '../types'
+import { chooseRoute, locateForJob } from './choose-route'
 
-const S5: Record<'found' | 'missing' | 'old', S5cmdStatus> = {
+const S5: Record<'found' | 'missing' | 'old', S5cmdLocation> = {
   found: { found: true, supported: true, version: '2.2.2', path: '/opt/s5cmd' },
   missing: { found: false, reason: 'not in PATH' },
   old: { found: true, supported: false, version: '2.1.0', path: '/usr/bin/s5cmd' },
@@ -87,5 +88,18 @@ describe('chooseRoute', () => {
     const aws = (bucket: string): Endpoint => ({ bucket, region: 'ap-northeast-1' })
     expect(chooseRoute(cfg('auto'), aws('data.binance.vision'), aws('lake'), S5.missing).engine).toBe('sdk-copy')
     expect(chooseRoute(cfg('auto'), aws('data.binance.vision'), same, S5.found).engine).toBe('sdk-stream')
+  })
+})
+
+describe('locateForJob', () => {
+  it('looks for s5cmd only when the job could use it', async () => {
+    const notNeeded = { found: false, reason: 'not needed for this job' }
+    const s5cmd_path = '/nonexistent/s5cmd'
+    expect(await locateForJob({ ...cfg('traditional'), s5cmd_path })).toEqual(notNeeded)
+    expect(await locateForJob({ ...cfg('auto', { enable_s3_direct_sync: false }), s5cmd_path })).toEqual(notNeeded)
+    expect(await locateForJob({ ...cfg('auto', { output_directory: '/data' }), s5cmd_path })).toEqual(notNeeded)
+    // Looked up: the explicit path is authoritative and its failure is named.
+    expect(await locateForJob({ ...cfg('auto'), s5cmd_path })).toEqual({ found: false, reason: expect.stringMatching(/^s5cmd_path: \/nonexistent\/s5cmd is not an executable file/) })
+    expect(await locateForJob({ ...cfg('direct_sync', { output_directory: '/data' }), s5cmd_path })).toMatchObject({ found: false, reason: expect.stringMatching(/^s5cmd_path:/) })
   })
 })

@@ -1,0 +1,23 @@
+// The order in which a job's transfer mode is decided (DESIGN §6), in one place: the route in
+// src/main (which adds, for a server-side copy, whether s5cmd carries it) and the plan's cost
+// estimate both read it, so the estimate prices the mode the job will run.
+import type { JobConfig } from './config/validate'
+
+export type PlannedMode = 'server-side' | 'stream' | 'traditional' | 'download'
+
+interface ModeFacts extends Pick<JobConfig, 'operation_mode' | 'enable_s3_direct_sync' | 'output_directory'> {
+  /** Object bytes come from an HTTPS base URL: CopyObject cannot read one. */
+  httpsSource: boolean
+  /** Source and destination on one service: the only case a server-side copy exists. */
+  sameService: boolean
+}
+
+/** Server-side copies need both sides on one service: the same endpoint, or both AWS. */
+export const sameService = (a: string | undefined, b: string | undefined): boolean => (a ?? 'aws') === (b ?? 'aws')
+
+export function routeMode(f: ModeFacts): PlannedMode {
+  if (f.output_directory) return 'download'
+  if (f.operation_mode === 'traditional' || !f.enable_s3_direct_sync) return 'traditional'
+  if (f.httpsSource) return 'stream'
+  return f.sameService ? 'server-side' : 'stream'
+}
