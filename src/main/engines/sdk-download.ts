@@ -4,23 +4,19 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { assertParentUnder, containedPath } from '../local/contained'
 import { makeS3Client } from '../s3/clients'
 import { getSourceObject } from './https-source'
 import { meterClient, newMeter, type Meter } from './meter'
 import { runPool } from './pool'
 import type { CopyTask, EngineContext, Endpoint, TransferEngine } from './types'
 
-/** Resolves `key` under `root`, refusing anything that would land outside it. */
-export function safeLocalPath(root: string, key: string): string {
-  const abs = resolve(root, key)
-  const rel = relative(resolve(root), abs)
-  if (rel === '' || isAbsolute(rel) || rel.split(sep).includes('..')) throw new Error(`refusing to write outside ${root}: ${key}`)
-  return abs
-}
+/** Resolves `key` under `root` by name and by real path (links that lead out are refused). */
+export const safeLocalPath = containedPath
 
 /** Makes the rename itself durable where the platform allows fsync on a directory (not Windows). */
 async function syncDir(dir: string): Promise<void> {
@@ -28,7 +24,8 @@ async function syncDir(dir: string): Promise<void> {
   if (fh) await fh.sync().catch(() => undefined).finally(() => fh.close())
 }
 
-export async function downloadTo(stream: Readable, target: string, meter?: Meter): Promise<{ bytes: number; sha256: string }> {
+/** `root`: the folder the target must stay under, checked again by real path before the rename. */
+export async function downloadTo(stream: Readable, target: string, meter?: Meter, root?: string): Promise<{ bytes: number; sha256: string }> {
   await mkdir(dirname(target), { recursive: true })
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.part`)
   const hash = createHash('sha256')
@@ -45,6 +42,7 @@ export async function downloadTo(stream: Readable, target: string, meter?: Meter
     await pipeline(stream, tap, createWriteStream(temp))
     const fh = await open(temp, 'r+')
     await fh.sync().finally(() => fh.close())
+    if (root) await assertParentUnder(root, target)
     await rename(temp, target)
   } catch (err) {
     await rm(temp, { force: true })
@@ -69,7 +67,7 @@ export function createDownloadEngine(opts: { source: Endpoint; root: string; con
           const got = await getSourceObject(client, opts.source, t.sourceKey, signal, { maxAttempts: opts.retryCount + 1, meter })
           attempts.add(got)
           // The hash taken while streaming is the proof the verifier checks against the .CHECKSUM.
-          return downloadTo(got.Body, target, meter)
+          return downloadTo(got.Body, target, meter, opts.root)
         })
       } finally {
         client.destroy()

@@ -9,8 +9,15 @@ import { METADATA_DIRECTIVE_VERSION, versionAtLeast } from './locate'
 /** CopyObject's limit: larger objects fail in s5cmd with EntityTooLarge (multipart copy is the SDK's). */
 export const MAX_COPY_OBJECT_BYTES = 5 * 1024 ** 3
 
-/** POSIX single-quoting: `'` becomes `'\''`. Everything else inside quotes is literal. */
-export const shellQuote = (s: string): string => `'${s.replaceAll("'", "'\\''")}'`
+/**
+ * POSIX single-quoting: `'` becomes `'\''`. Everything else inside quotes is literal — except that
+ * s5cmd's `run` splits its input on line breaks: a CR, LF or NUL in any part would start another
+ * command, so such a string is refused, never quoted.
+ */
+export const shellQuote = (s: string): string => {
+  if (/[\r\n\0]/.test(s)) throw new Error(`refusing to quote ${JSON.stringify(s)}: line breaks and NUL would split the s5cmd batch`)
+  return `'${s.replaceAll("'", "'\\''")}'`
+}
 
 // What s5cmd cannot carry safely (the SDK's CopyObject carries all of these correctly):
 // - whitespace, C0/C1 controls, format/private/unassigned/surrogate code points: `run` splits the
