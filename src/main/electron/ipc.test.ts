@@ -20,15 +20,15 @@ async function setup() {
   const win = { webContents, isDestroyed: vi.fn(() => false) }
   const listeners = new Set<(e: JobEvent) => void>()
   const info = vi.fn(async () => ({ version: '0', transport: 'electron' }))
-  const validate = vi.fn(async () => ({ ok: true, issues: [] }))
+  const preview = vi.fn(async () => ({}))
   const core = {
-    handlers: { 'app:info': info, 'config:validate': validate, 'jobs:status': vi.fn() },
+    handlers: { 'app:info': info, 'plan:preview': preview, 'jobs:status': vi.fn() },
     services: { jobs: { onEvent: (l: (e: JobEvent) => void) => (listeners.add(l), () => listeners.delete(l)) } },
   }
   const unbind = bindIpc(core as never, win as never)
   const call = (name: string, request: unknown, sender: unknown = webContents, senderFrame: unknown = mainFrame) =>
     (m.mock!.handles.get(name) as Listener)({ sender, senderFrame }, request) as Promise<Record<string, unknown>>
-  return { ...m.mock!, win, webContents, listeners, info, validate, unbind, call }
+  return { ...m.mock!, win, webContents, listeners, info, preview, unbind, call }
 }
 
 describe('bindIpc', () => {
@@ -43,11 +43,11 @@ describe('bindIpc', () => {
   it('validates every request with the contract before a handler sees it', async () => {
     const t = await setup()
     expect(await t.call('jobs:status', { jobId: '../../etc' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
-    const r = await t.call('config:validate', { config: { s5cmd_path: '/usr/bin/id', destination_bukket: 'x' } })
+    const r = await t.call('plan:preview', { config: { s5cmd_path: '/usr/bin/id', destination_bukket: 'x' } })
     expect(r).toMatchObject({ ok: false, error: { code: 'CONFIG_INVALID' } })
     const codes = ((r.error as { issues: { code: string; message: string }[] }).issues ?? []).map((i) => `${i.code} ${i.message}`)
     expect(codes).toEqual([expect.stringMatching(/^CE018 "s5cmd_path"/), expect.stringMatching(/^CE017 .*did you mean "destination_bucket"/)])
-    expect(t.validate).not.toHaveBeenCalled()
+    expect(t.preview).not.toHaveBeenCalled()
   })
 
   it('binds one handler per command and removes them all on unbind', async () => {

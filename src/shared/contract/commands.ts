@@ -42,8 +42,9 @@ export const commands = {
   'app:info': { req: z.object({}), res: appInfoSchema },
   /** Where downloads land: the output root. `choose` opens the desktop app's folder dialog (browser mode: the root given to serve). */
   'app:outputRoot': { req: z.object({ choose: z.boolean().optional() }), res: z.object({ path: z.string(), canChoose: z.boolean() }) },
+  /** Any object: the answer lists every issue, refused keys (CE017/CE018) included, instead of refusing the request. */
   'config:validate': {
-    req: z.object({ config: configInput }),
+    req: z.object({ config: z.record(z.string(), z.unknown()) }),
     res: z.object({ ok: z.boolean(), issues: z.array(configIssueSchema) }),
   },
   'catalog:symbols': {
