@@ -20,8 +20,6 @@ const USAGE = `Usage: archive-sync <command> [options]
   demo  [--port N] [--data-dir DIR] [--json]          serve against an embedded local S3 with a sample archive
 `
 
-// Commands load on demand: a process that copies need not carry the web server, and the
-// engine's memory budget counts this process.
 const OPTIONS = {
   config: { type: 'string', short: 'c' },
   json: { type: 'boolean' },
@@ -44,6 +42,8 @@ function parse(rest: string[]) {
   }
 }
 
+// Commands load on demand: a process that copies need not carry the web server, and the
+// engine's memory budget counts this process.
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   const { values, positionals } = parse(rest)

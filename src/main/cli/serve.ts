@@ -43,7 +43,6 @@ const rendererDir = () => {
 }
 
 async function serveWith(args: ServeArgs, baseConfig: Record<string, unknown>, demo: boolean, extra: Record<string, unknown> = {}) {
-  checkHost(args)
   const s3 = at(baseConfig, 's3_config')
   const source = at(baseConfig, 'source')
   for (const w of cleartextWarnings({ 's3_config.endpoint_url': str(s3.endpoint_url), 'source.endpoint_url': str(source.endpoint_url), 'source.https_base': str(source.https_base) }))
@@ -71,6 +70,7 @@ async function untilSignal(teardown: () => Promise<void>): Promise<number> {
 }
 
 export async function serveCommand(args: ServeArgs): Promise<number> {
+  checkHost(args)
   const base = args.config ? await readJson(args.config) : {}
   const { app, server } = await serveWith(args, base, false)
   return untilSignal(async () => {
@@ -80,6 +80,7 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
 }
 
 export async function demoCommand(args: ServeArgs): Promise<number> {
+  checkHost(args)
   // Loaded lazily: only the demo needs s3rver and the fixture generator.
   const { startS3Server } = await import('../dev/s3-server')
   const { demoArchiveSpec, generateArchive, seedBucket } = await import('../dev/fixtures')
