@@ -154,6 +154,19 @@ describe('server-side settings cannot come from a connection', () => {
     expect(save.error?.code).toBe('BAD_REQUEST')
   })
 
+  it('a saved destination is used by name: its bucket and prefix, never an endpoint', async () => {
+    expect((await call('destinations:save', { destination: { name: 'research', kind: 's3', bucket: 'lake', prefix: 'research' } })).ok).toBe(true)
+    const plan = await call('plan:preview', { config: { ...SELECTION, destination_name: 'research' } })
+    expect(plan.response).toMatchObject({ objects: 6, toCopy: 6 })
+    // A hand-edited file with a bad bucket proves the saved fields, not the server's default, are checked.
+    const file = join(env.dataDir, 'home', 'destinations.json')
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { destinations: Record<string, unknown>[] }
+    saved.destinations.push({ name: 'edited', kind: 's3', bucket: 'Bad_Bucket', prefix: '', endpoint_url: `http://127.0.0.1:${capturePort()}` })
+    await writeFile(file, JSON.stringify(saved))
+    expect(issueCodes(await call('preflight:run', { config: { ...SELECTION, destination_name: 'edited' } }))).toEqual(['CE009 destination_bucket'])
+    expect(captured).toBe(0)
+  })
+
   it('the page never sees the endpoint userinfo or the keys', async () => {
     const r = await call('app:info', {})
     expect(r.ok).toBe(true)
@@ -186,6 +199,12 @@ describe('local output stays under the root by real path', () => {
     expect(JSON.stringify(report.response)).toMatch(/link inside the folder leads out/)
     expect(await readdir(outside)).toEqual([])
   })
+
+  it('job.json never stores endpoint userinfo', async () => {
+    const jobs = await readdir(join(env.dataDir, 'home', 'jobs'))
+    expect(jobs.length).toBeGreaterThan(0)
+    for (const id of jobs) expect(await readFile(join(env.dataDir, 'home', 'jobs', id, 'job.json'), 'utf8')).not.toMatch(/lake-pass|lake-user/)
+  })
 })
 
 describe('the doors: Host, Origin, token, headers', () => {
@@ -209,7 +228,6 @@ describe('the doors: Host, Origin, token, headers', () => {
   })
 
   it('limits requests in flight per socket', async () => {
-    await writeFile(join(env.dataDir, 'home', 'destinations.json'), JSON.stringify({ schemaVersion: 1, destinations: [] }))
     const replies = await Promise.all(Array.from({ length: MAX_IN_FLIGHT * 3 }, () => call('config:validate', { config: { ...SELECTION, destination_name: 'nope' } })))
     const busy = replies.filter((r) => r.error?.code === 'BUSY').length
     expect(busy).toBeGreaterThan(0)
@@ -260,11 +278,5 @@ describe.skipIf(!built)('the CLI (built; run `npm run build` first)', () => {
     expect(r.stderr.split('\n')[0]).toMatch(/^Unknown option '--dry-run'/)
     expect(r.stderr).toContain('Usage: archive-sync')
     expect(r.stderr).not.toMatch(/TypeError|at .*\.js:\d+/)
-  })
-
-  it('job.json never stores endpoint userinfo', async () => {
-    const jobs = await readdir(join(env.dataDir, 'home', 'jobs')).catch(() => [])
-    for (const id of jobs) expect(await readFile(join(env.dataDir, 'home', 'jobs', id, 'job.json'), 'utf8')).not.toMatch(/lake-pass/)
-    expect(jobs.length).toBeGreaterThan(0)
   })
 })

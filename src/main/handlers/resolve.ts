@@ -14,9 +14,9 @@ const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && 
 
 const invalid = (issues: ConfigIssue[]) => new AppError('CONFIG_INVALID', formatIssues(issues), issues)
 
-/** A saved destination's fields in place of its name. Its endpoint, if a hand-edited file has one, is not taken: endpoints are the server's. */
 type Step = { config: Json; issue?: undefined } | { issue: ConfigIssue }
 
+/** A saved destination's fields in place of its name. Its endpoint, if a hand-edited file has one, is not taken: endpoints are the server's. */
 async function withDestination(s: Services, client: Json): Promise<Step> {
   const { destination_name: name, ...rest } = client
   if (name === undefined) return { config: client }
