@@ -3,7 +3,7 @@
 // navigates: harden.ts). Pure, so the list is unit-tested without Electron.
 
 /** Origin and path prefix of each site the UI may link to. */
-export const EXTERNAL_ALLOW: readonly { origin: string; path: string }[] = [
+const EXTERNAL_ALLOW: readonly { origin: string; path: string }[] = [
   { origin: 'https://data.binance.vision', path: '/' },
   { origin: 'https://github.com', path: '/binance/binance-public-data' },
   { origin: 'https://github.com', path: '/peak/s5cmd' },

@@ -12,8 +12,7 @@ import { reportsHandlers } from './reports'
 import type { Handlers, Services } from './types'
 
 export { dispatch, toErrorData } from './dispatch'
-export { resolveConfig } from './resolve'
-export type { Handlers, OutputRoot, Services } from './types'
+export type { Handlers, Services } from './types'
 
 export function makeHandlers(s: Services, deps: PreflightDeps = {}): Handlers {
   return {

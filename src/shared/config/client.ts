@@ -60,7 +60,6 @@ export function clientKeyIssues(config: Record<string, unknown>): ConfigIssue[] 
 export const clientConfigSchema = z.record(z.string(), z.unknown()).superRefine((config, ctx) => {
   for (const i of clientKeyIssues(config)) ctx.addIssue({ code: 'custom', message: i.message, path: i.field.split('.'), params: { configIssue: i } })
 })
-export type ClientConfig = z.input<typeof clientConfigSchema>
 
 /** A saved job's config cut down to what a connection may send back (re-running a past job). */
 export function toClientConfig(config: Record<string, unknown>): Record<string, unknown> {
