@@ -1,7 +1,8 @@
 // Wires the services once, for every entry point (Electron, browser mode, CLI).
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { AppInfo } from '../shared/contract'
+import { stripUserinfo } from '../shared/config/endpoint'
 import type { JobConfig } from '../shared/config/validate'
 import { locateForJob } from './engines/route/choose-route'
 import type { S5cmdLocation } from './engines/s5cmd/locate'
@@ -17,6 +18,10 @@ export interface AppOptions {
   env?: Readonly<Record<string, string | undefined>>
   snapshotMs?: number
   locateS5cmd?: (config: JobConfig) => Promise<S5cmdLocation>
+  /** Where a connection's downloads land (default `<dataDir>/downloads`). */
+  outputRoot?: string
+  /** The desktop app's native folder dialog for the output root. */
+  chooseOutputRoot?: () => Promise<string | undefined>
 }
 
 export interface App {
@@ -46,13 +51,14 @@ export function createApp(opts: AppOptions): App {
     demo: opts.demo ?? false,
     defaults: {
       sourceBucket: source.bucket ?? 'data.binance.vision',
-      sourceEndpoint: source.endpoint_url ?? null,
+      sourceEndpoint: source.endpoint_url ? stripUserinfo(source.endpoint_url) : null,
       destinationBucket: (base.destination_bucket as string | undefined) ?? env.S3_DESTINATION_BUCKET ?? null,
       destinationPrefix: (base.destination_prefix as string | undefined) ?? env.S3_DESTINATION_PREFIX ?? '',
-      destinationEndpoint: s3.endpoint_url ?? null,
+      destinationEndpoint: s3.endpoint_url ? stripUserinfo(s3.endpoint_url) : null,
       credentials: s3.access_key_id ? `access key ${mask(s3.access_key_id)}` : s3.profile ? `profile ${s3.profile}` : 'AWS default chain',
     },
   }
-  const services: Services = { jobs, baseConfig: base, info, env, dataDir }
+  const output = { path: resolve(opts.outputRoot ?? join(dataDir, 'downloads')), choose: opts.chooseOutputRoot }
+  const services: Services = { jobs, baseConfig: base, info, env, dataDir, output }
   return { services, handlers: makeHandlers(services), dataDir, close: () => jobs.close() }
 }

@@ -1,14 +1,21 @@
 // The desktop shell: a window and the IPC wiring. Every service comes from src/main/*.
-import { app } from 'electron'
+import { join } from 'node:path'
+import { app, type BrowserWindow } from 'electron'
 import { createApp } from './app'
 import { bindIpc } from './electron/ipc'
-import { createMainWindow, hardenApp } from './electron/window'
+import { hardenApp } from './electron/harden'
+import { chooseOutputFolder, createMainWindow } from './electron/window'
 
 hardenApp()
 
 app.whenReady().then(() => {
-  const core = createApp({ transport: 'electron', dataDir: app.getPath('userData') })
-  const win = createMainWindow()
+  const core = createApp({
+    transport: 'electron',
+    dataDir: app.getPath('userData'),
+    outputRoot: join(app.getPath('downloads'), 'Archive Sync'),
+    chooseOutputRoot: () => chooseOutputFolder(win),
+  })
+  const win: BrowserWindow = createMainWindow()
   const unbind = bindIpc(core, win)
   app.on('window-all-closed', () => app.quit())
   app.on('before-quit', () => {

@@ -1,4 +1,6 @@
-// Server-side settings under a job: the user's job file wins field by field, nested objects merge.
+// Server-side settings under a job: the job's fields win field by field, nested objects merge.
+// A connection's config reaches this only after its keys were checked (handlers/resolve.ts), so
+// what it can win over is the data it may choose, never binaries, endpoints or credentials.
 type Json = Record<string, unknown>
 const NESTED = ['s3_config', 'source', 'performance_optimization', 'pricing'] as const
 

@@ -97,8 +97,15 @@ export const MARKET_ALIASES: Record<string, Market> = {
   option: 'option',
 }
 
+/** The market a user-given name stands for; own properties only, so `constructor` is no market. */
+export function marketOf(name: string): Market | undefined {
+  return Object.hasOwn(MARKET_ALIASES, name) ? MARKET_ALIASES[name] : undefined
+}
+
+/** Own properties only: a user string such as `constructor` or `__proto__` is no data type. */
 export function dataTypeSpec(market: Market, frequency: Frequency, dataType: string): DataTypeSpec | undefined {
-  return CATALOG[market][frequency][dataType]
+  const byType = CATALOG[market][frequency]
+  return Object.hasOwn(byType, dataType) ? byType[dataType] : undefined
 }
 
 /** Every data type a market offers at any frequency, in catalog order. */
@@ -107,11 +114,11 @@ export function dataTypesOf(market: Market): string[] {
 }
 
 export function frequenciesOf(market: Market, dataType: string): Frequency[] {
-  return FREQUENCIES.filter((f) => CATALOG[market][f][dataType] !== undefined)
+  return FREQUENCIES.filter((f) => dataTypeSpec(market, f, dataType) !== undefined)
 }
 
 /** Intervals offered for a data type at any of its frequencies (empty when it takes none). */
 export function intervalsOf(market: Market, dataType: string): string[] {
-  const all = new Set(frequenciesOf(market, dataType).flatMap((f) => CATALOG[market][f][dataType].intervals ?? []))
+  const all = new Set(frequenciesOf(market, dataType).flatMap((f) => dataTypeSpec(market, f, dataType)?.intervals ?? []))
   return ALL_INTERVALS.filter((i) => all.has(i))
 }

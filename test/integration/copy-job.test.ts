@@ -83,8 +83,8 @@ describe('copy job against a local S3', () => {
     const replaced = Buffer.from(original)
     replaced[replaced.length - 1] ^= 0xff
     await env.client.send(new PutObjectCommand({ Bucket: SOURCE_BUCKET, Key: key, Body: replaced }))
-    const app = createApp({ transport: 'websocket', dataDir: env.dataDir, snapshotMs: 50 })
-    const plan = await app.handlers['plan:preview']({ config: { ...env.base, ...selection(), symbols: ['BTCUSDT'] } })
+    const app = createApp({ transport: 'websocket', dataDir: env.dataDir, baseConfig: env.base, snapshotMs: 50 })
+    const plan = await app.handlers['plan:preview']({ config: { ...selection(), symbols: ['BTCUSDT'] } })
     expect(plan).toMatchObject({ objects: 18, toCopy: 1, alreadyThere: 17, changed: 1, missing: 1 })
     const report = (await (await app.services.jobs.start(job({ symbols: ['BTCUSDT'] }))).done)!
     await app.close()
@@ -112,8 +112,8 @@ describe('copy job against a local S3', () => {
     const gone = `bronze/binance/${MISSING}` // the archive has no such file
     await env.client.send(new PutObjectCommand({ Bucket: LAKE_BUCKET, Key: gone, Body: 'old' }))
     await env.client.send(new PutObjectCommand({ Bucket: LAKE_BUCKET, Key: 'bronze/binance/notes.txt', Body: 'mine' }))
-    const app = createApp({ transport: 'websocket', dataDir: env.dataDir, snapshotMs: 50 })
-    const plan = await app.handlers['plan:preview']({ config: { ...env.base, ...selection(), sync_mode: 'sync' } })
+    const app = createApp({ transport: 'websocket', dataDir: env.dataDir, baseConfig: env.base, snapshotMs: 50 })
+    const plan = await app.handlers['plan:preview']({ config: { ...selection(), sync_mode: 'sync' } })
     expect(plan).toMatchObject({ extraneous: 1, extraneousKeys: [gone] })
     const kept = (await (await app.services.jobs.start(job({ sync_mode: 'sync' }))).done)!
     expect(kept.files_deleted).toBe(0)

@@ -19,10 +19,14 @@ afterAll(async () => {
   await env?.stop()
 })
 
-const config = (prefix: string) => ({
+/** The server's settings, endpoints through the proxy: a connection sends only the selection. */
+const serverBase = () => ({
   ...env.base,
   s3_config: { ...(env.base.s3_config as object), endpoint_url: proxy.endpoint },
   source: { ...(env.base.source as object), endpoint_url: proxy.endpoint },
+})
+
+const config = (prefix: string) => ({
   destination_prefix: prefix,
   markets: ['spot'],
   symbols: ['BTCUSDT'],
@@ -45,7 +49,7 @@ const copies = () => proxy.count((r) => r.headers['x-amz-copy-source'] !== undef
 
 describe('pause and continue', () => {
   it('holds new copies while paused, then finishes every object once', async () => {
-    const app = createApp({ transport: 'websocket', dataDir: env.dataDir, snapshotMs: 20 })
+    const app = createApp({ transport: 'websocket', dataDir: env.dataDir, baseConfig: serverBase(), snapshotMs: 20 })
     const seen = track(app)
     const base = copies()
     const { jobId } = await app.handlers['jobs:start']({ config: config('paused') })
@@ -69,7 +73,7 @@ describe('pause and continue', () => {
   })
 
   it('a cancel while paused ends the job with every task accounted for', async () => {
-    const app = createApp({ transport: 'websocket', dataDir: env.dataDir, snapshotMs: 20 })
+    const app = createApp({ transport: 'websocket', dataDir: env.dataDir, baseConfig: serverBase(), snapshotMs: 20 })
     const base = copies()
     const { jobId } = await app.handlers['jobs:start']({ config: config('cancelled') })
     await until(() => copies() >= base + 1)

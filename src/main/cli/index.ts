@@ -13,30 +13,45 @@ const USAGE = `Usage: archive-sync <command> [options]
   plan  --config job.json [--json] [--out F]          list, diff and print the plan without copying;
                                                       --out plan.csv (S3 Batch Operations manifest) or plan.txt (s5cmd run file)
   catalog                                             the archive matrix: markets, data types, frequencies, intervals
-  serve [--port N] [--host H] [--config base.json]    the UI in a browser (token-protected, 127.0.0.1)
+  serve [--port N] [--config base.json] [--output-root DIR] [--host H --allow-remote]
+                                                      the UI in a browser (token-protected, 127.0.0.1);
+                                                      base.json: server-side settings under every job;
+                                                      downloads land inside --output-root (default <data dir>/downloads)
   demo  [--port N] [--data-dir DIR] [--json]          serve against an embedded local S3 with a sample archive
 `
+
+const OPTIONS = {
+  config: { type: 'string', short: 'c' },
+  json: { type: 'boolean' },
+  'data-dir': { type: 'string' },
+  port: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  host: { type: 'string' },
+  'output-root': { type: 'string' },
+  'allow-remote': { type: 'boolean' },
+} as const
+
+/** parseArgs throws TypeErrors with an ERR_PARSE_ARGS_* code (unknown option, missing value): one line and the usage, exit 2. */
+function parse(rest: string[]) {
+  try {
+    return parseArgs({ args: rest, options: OPTIONS, allowPositionals: true })
+  } catch (err) {
+    const code = (err as { code?: unknown }).code
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) throw new CliExit(2, `${(err as Error).message.split('\n')[0]}\n${USAGE}`)
+    throw err
+  }
+}
 
 // Commands load on demand: a process that copies need not carry the web server, and the
 // engine's memory budget counts this process.
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
-  const { values, positionals } = parseArgs({
-    args: rest,
-    options: {
-      config: { type: 'string', short: 'c' },
-      json: { type: 'boolean' },
-      'data-dir': { type: 'string' },
-      port: { type: 'string' },
-      out: { type: 'string', short: 'o' },
-      host: { type: 'string' },
-    },
-    allowPositionals: true,
-  })
+  const { values, positionals } = parse(rest)
   if (command !== 'resume' && positionals.length > 0) throw new CliExit(2, `Unexpected argument "${positionals[0]}".\n${USAGE}`)
   const common = { config: values.config, json: values.json, dataDir: values['data-dir'] }
+  const serveArgs = { ...common, host: values.host, outputRoot: values['output-root'], allowRemote: values['allow-remote'] }
   const port = values.port === undefined ? undefined : Number(values.port)
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new CliExit(2, `--port must be 0-65535, not ${values.port}`)
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new CliExit(2, `--port must be 0-65535, not ${values.port}\n${USAGE}`)
   switch (command) {
     case 'run':
       return (await import('./run')).runCommand(common)
@@ -50,9 +65,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write((await import('./catalog')).catalogText())
       return 0
     case 'serve':
-      return (await import('./serve')).serveCommand({ ...common, port, host: values.host })
+      return (await import('./serve')).serveCommand({ ...serveArgs, port })
     case 'demo':
-      return (await import('./serve')).demoCommand({ ...common, port, host: values.host })
+      return (await import('./serve')).demoCommand({ ...serveArgs, port })
     case undefined:
     case 'help':
     case '--help':

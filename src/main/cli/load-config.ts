@@ -1,6 +1,7 @@
 // Reads a job file for the CLI and validates it; a bad file exits 2 with its codes and fixes.
 import { readFile } from 'node:fs/promises'
 import { formatIssues } from '../../shared/config/codes'
+import { cleartextWarnings } from '../../shared/config/endpoint'
 import { validateConfig, type JobConfig } from '../../shared/config/validate'
 
 export class CliExit extends Error {
@@ -32,5 +33,12 @@ export async function loadConfig(path: string | undefined, env = process.env): P
   if (!path) throw new CliExit(2, 'Give the job file: --config job.json')
   const r = validateConfig(await readJson(path), { env })
   if (!r.ok) throw new CliExit(2, `Invalid configuration in ${path}:\n${formatIssues(r.issues)}`)
+  warnCleartext(r.config)
   return r.config
+}
+
+/** Warns on stderr for each plain-http endpoint to another host (the job still runs: a lab S3 may be plain http). */
+export function warnCleartext(c: Pick<JobConfig, 's3_config' | 'source'>): void {
+  for (const w of cleartextWarnings({ 's3_config.endpoint_url': c.s3_config.endpoint_url, 'source.endpoint_url': c.source.endpoint_url, 'source.https_base': c.source.https_base }))
+    process.stderr.write(`warning: ${w}\n`)
 }

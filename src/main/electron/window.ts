@@ -1,21 +1,16 @@
-// Window security per DESIGN §10: isolated, sandboxed, no node in the page, no navigation,
-// no new windows, no remote content.
+// The desktop window per DESIGN §10: isolated, sandboxed, no node in the page, no remote
+// content (navigation, windows and permissions are denied app-wide in harden.ts).
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, shell } from 'electron'
+import { app, BrowserWindow, dialog } from 'electron'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 
-export function hardenApp(): void {
-  app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault())
-    contents.on('will-attach-webview', (event) => event.preventDefault())
-    contents.setWindowOpenHandler(({ url }) => {
-      // Links to documentation open in the user's browser, never inside the app.
-      if (url.startsWith('https://')) void shell.openExternal(url)
-      return { action: 'deny' }
-    })
-  })
+/** The output root for downloads, picked by the user in a native dialog: the page never types a path outside it. */
+export async function chooseOutputFolder(win: BrowserWindow | undefined): Promise<string | undefined> {
+  const options = { title: 'Folder for downloads', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] }
+  const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+  return r.canceled ? undefined : r.filePaths[0]
 }
 
 export function createMainWindow(): BrowserWindow {
@@ -33,7 +28,10 @@ export function createMainWindow(): BrowserWindow {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
     },
   })
   win.once('ready-to-show', () => win.show())

@@ -54,7 +54,8 @@ export async function httpsGet(url: string, o: HttpsGetOptions): Promise<SourceO
     if (o.meter) o.meter.requests += 1
     let res: Response
     try {
-      res = await fetch(url, { signal: o.signal, headers: { 'accept-encoding': 'identity' } })
+      // No redirects: the archive answers its keys directly, and following one would let the base fetch any other URL (a 3xx fails as its status).
+      res = await fetch(url, { signal: o.signal, headers: { 'accept-encoding': 'identity' }, redirect: 'manual' })
     } catch (err) {
       if (o.signal.aborted) throw err
       const cause = (err as { cause?: { code?: string; message?: string } }).cause

@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { safeLocalPath } from '../local/safe-path'
+import { assertParentUnder, containedPath } from '../local/contained'
 import { makeS3Client } from '../s3/clients'
 import { getSourceObject } from './https-source'
 import { meterClient, newMeter, type Meter } from './meter'
@@ -21,7 +21,8 @@ async function syncDir(dir: string): Promise<void> {
   if (fh) await fh.sync().catch(() => undefined).finally(() => fh.close())
 }
 
-export async function downloadTo(stream: Readable, target: string, meter?: Meter): Promise<{ bytes: number; sha256: string }> {
+/** `root`: the folder the target must stay under, checked again by real path before the rename. */
+export async function downloadTo(stream: Readable, target: string, meter?: Meter, root?: string): Promise<{ bytes: number; sha256: string }> {
   await mkdir(dirname(target), { recursive: true })
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.part`)
   const hash = createHash('sha256')
@@ -38,6 +39,7 @@ export async function downloadTo(stream: Readable, target: string, meter?: Meter
     await pipeline(stream, tap, createWriteStream(temp))
     const fh = await open(temp, 'r+')
     await fh.sync().finally(() => fh.close())
+    if (root) await assertParentUnder(root, target)
     await rename(temp, target)
   } catch (err) {
     await rm(temp, { force: true })
@@ -58,11 +60,11 @@ export function createDownloadEngine(opts: { source: Endpoint; root: string; con
     async run(tasks: readonly CopyTask[], ctx: EngineContext) {
       try {
         await runPool(tasks, ctx, { engine: 'download', concurrency: opts.concurrency, bucket: opts.source.bucket, retryCount: opts.retryCount }, async (t, attempts, signal) => {
-          const target = safeLocalPath(opts.root, t.destKey)
+          const target = containedPath(opts.root, t.destKey)
           const got = await getSourceObject(client, opts.source, t.sourceKey, signal, { maxAttempts: opts.retryCount + 1, meter })
           attempts.add(got)
           // The hash taken while streaming is the proof the verifier checks against the .CHECKSUM.
-          return downloadTo(got.Body, target, meter)
+          return downloadTo(got.Body, target, meter, opts.root)
         })
       } finally {
         client.destroy()

@@ -12,7 +12,7 @@ import type { VERIFY_LEVELS } from '../../shared/config/schema'
 import type { VerifyOutcome } from '../../shared/journal'
 import type { PlannedTask } from '../../shared/plan'
 import { classifyError } from '../engines/errors'
-import { safeLocalPath } from '../local/safe-path'
+import { containedPath } from '../local/contained'
 import { listAll, type ListedObject } from '../s3/list'
 import { fetchChecksum, hashFile, hashStream, isSinglePartEtag } from './checksum'
 
@@ -70,7 +70,7 @@ export async function verifyLanded(v: VerifyInput): Promise<{ requests: number }
     const zip = t.sourceKey.endsWith('.zip')
     const reported = v.reported?.get(t.id)
     if (!('bucket' in dest)) {
-      const path = safeLocalPath(dest.root, t.destKey)
+      const path = containedPath(dest.root, t.destKey)
       const s = await stat(path).catch(() => undefined)
       if (!s?.isFile()) return { id: t.id, status: 'missing', reason: `not at ${path}` }
       if (s.size !== t.size) return { id: t.id, status: 'mismatch', method: 'size', reason: 'size differs', expected: String(t.size), actual: String(s.size) }

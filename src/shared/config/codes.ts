@@ -18,6 +18,14 @@ export const CONFIG_CODES = {
   CE014: { title: 'Nothing selected', fix: 'Set markets, symbols, data_types and date_range.' },
   CE015: { title: 'Invalid setting', fix: 'Check the value against the configuration reference in the README.' },
   CE016: { title: 'Unsafe path', fix: 'Prefixes and folders may not contain "..", backslashes or control characters.' },
+  CE017: { title: 'Unknown setting', fix: 'Remove the key or correct its spelling (the message names the closest known key).' },
+  CE018: { title: 'Server-side setting', fix: 'Binaries, endpoints, credentials, source.*, the output root and deletions are set where the server starts (base config, CLI flags, environment), not by a connection.' },
+  CE019: { title: 'Too many symbols', fix: 'Pick fewer symbols per job (split a large backfill into several jobs, or use the CLI).' },
+  CE020: { title: 'Date range too long', fix: 'Shorten date_range, or split it into several jobs.' },
+  CE021: { title: 'Plan too large', fix: 'Fewer symbols, intervals or days per job: split the selection, or run it from the CLI.' },
+  CE022: { title: 'Invalid region', fix: 'Regions are lowercase letters, digits and hyphens, e.g. us-east-1.' },
+  CE023: { title: 'Folder outside the output root', fix: 'Give a folder inside the output root the server was started with (--output-root); links that lead out of it are refused.' },
+  CE024: { title: 'Unknown saved destination', fix: 'Save the destination first (destinations:save), or pick one from the list.' },
 } as const
 
 export type ConfigCode = keyof typeof CONFIG_CODES
@@ -54,4 +62,5 @@ export const CODE_BY_FIELD: Record<string, ConfigCode> = {
   frequency: 'CE011',
   destination_prefix: 'CE016',
   output_directory: 'CE016',
+  destination_name: 'CE024',
 }

@@ -1,6 +1,7 @@
 // The job file: the spec's JSON format (§3.1.1, §6.1) plus our additive extensions (DESIGN §5).
 // Shapes and defaults only; cross-field rules live in validate.ts.
 import { z } from 'zod'
+import { stripUserinfo } from './endpoint'
 
 const nameList = z.array(z.string().min(1))
 /** A list, or a map keyed by market (symbols, data_types) or by data type (intervals). */
@@ -14,7 +15,8 @@ const int = (min: number, max: number, dflt: number) =>
     .max(max, { error: `must be at most ${max}` })
     .default(dflt)
 
-const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+/** Userinfo is dropped on parse, so it is never shown, logged or written to job.json. */
+const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).transform(stripUserinfo)
 
 export const performanceSchema = z.object({
   max_concurrent: int(1, 50, 10),

@@ -1,7 +1,7 @@
 // Parse + validate a job file into a normalized JobConfig, collecting every issue with its code.
 // Nothing here sends a request: a bad config fails before the first byte moves.
 import type { z } from 'zod'
-import { CATALOG, FREQUENCIES, MARKET_ALIASES, type Frequency, type Market } from '../catalog'
+import { CATALOG, FREQUENCIES, MARKET_ALIASES, dataTypeSpec, marketOf, type Frequency, type Market } from '../catalog'
 import { parseDay, today } from '../dates'
 import { SYMBOL_RE } from '../keys'
 import { CODE_BY_FIELD, issue, type ConfigIssue } from './codes'
@@ -29,10 +29,25 @@ export type ConfigResult = { ok: true; config: JobConfig } | { ok: false; issues
 export interface ValidateOptions {
   env?: Readonly<Record<string, string | undefined>>
   now?: Date
+  /** Size limits (CE019-CE021) for configs that arrive over a connection: a request of a few kB must not expand into an unbounded plan. */
+  limits?: PlanLimits
 }
 
+export interface PlanLimits {
+  symbols: number
+  days: number
+  files: number
+}
+
+/** Generous for a person at the UI (the whole archive of a handful of symbols), finite for a script. */
+export const CLIENT_LIMITS: PlanLimits = { symbols: 1000, days: 4000, files: 1_000_000 }
+
+/** S3 bucket naming rules: 3-63 characters, lowercase letters, digits, dots and hyphens, no "..". */
 const BUCKET_RE = /^(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/
+/** AWS region names; also what keeps a region out of s5cmd's line-split batch and request URLs. */
+const REGION_RE = /^[a-z0-9-]+$/
 const UNSAFE_PATH = /(^|[\\/])\.\.([\\/]|$)|\\|[\u0000-\u001f]/
+const DAY_MS = 86_400_000
 
 function fromZod(error: z.ZodError): ConfigIssue[] {
   return error.issues.map((i) => {
@@ -72,12 +87,17 @@ function checkRules(c: ParsedConfig, opts: ValidateOptions): ConfigResult {
   else if (!c.destination_bucket && !c.output_directory) push('CE013', 'destination_bucket', 'no destination: neither destination_bucket nor output_directory is set')
   if (c.destination_bucket && !BUCKET_RE.test(c.destination_bucket)) push('CE009', 'destination_bucket', `"${c.destination_bucket}" is not a valid bucket name`)
   if (UNSAFE_PATH.test(c.destination_prefix)) push('CE016', 'destination_prefix', `"${c.destination_prefix}" climbs out of the prefix or has control characters`)
+  // The source's names reach s5cmd's `cp` lines and request URLs: the same rules as the destination's.
+  if (!BUCKET_RE.test(c.source.bucket)) push('CE009', 'source.bucket', `${JSON.stringify(c.source.bucket)} is not a valid bucket name`)
+  if (UNSAFE_PATH.test(c.source.prefix)) push('CE016', 'source.prefix', `${JSON.stringify(c.source.prefix)} climbs out of the prefix or has control characters`)
+  for (const [field, region] of [['s3_config.region', c.s3_config.region], ['source.region', c.source.region]] as const)
+    if (!REGION_RE.test(region)) push('CE022', field, `${JSON.stringify(region)} is not a region name`)
 
   // Selection
   for (const f of ['markets', 'symbols', 'data_types', 'date_range'] as const) if (c[f] === undefined) push('CE014', f, `${f} is required`)
   const markets: Market[] = []
   for (const m of c.markets ?? []) {
-    const market = MARKET_ALIASES[m]
+    const market = marketOf(m)
     if (market) markets.push(market)
     else push('CE005', 'markets', `unknown market "${m}"; allowed: ${Object.keys(MARKET_ALIASES).join(', ')}`)
   }
@@ -91,16 +111,16 @@ function checkRules(c: ParsedConfig, opts: ValidateOptions): ConfigResult {
   }
 
   const selection: SelectionItem[] = []
-  const marketOf = (k: string) => MARKET_ALIASES[k] ?? k
+  const keyOf = (k: string) => marketOf(k) ?? k
   for (const market of markets) {
     const offered = CATALOG[market]
-    const dataTypes = pick(c.data_types, market, marketOf) ?? []
-    const symbols = [...new Set((pick(c.symbols, market, marketOf) ?? []).map((s) => s.toUpperCase()))]
+    const dataTypes = pick(c.data_types, market, keyOf) ?? []
+    const symbols = [...new Set((pick(c.symbols, market, keyOf) ?? []).map((s) => s.toUpperCase()))]
     for (const s of symbols) if (!SYMBOL_RE.test(s)) push('CE008', `symbols`, `"${s}" is not a valid symbol`)
     if (c.symbols && symbols.length === 0) push('CE014', 'symbols', `no symbols for market ${market}`)
     if (c.data_types && dataTypes.length === 0) push('CE014', 'data_types', `no data types for market ${market}`)
     for (const dt of dataTypes) {
-      const has = FREQUENCIES.filter((f) => offered[f][dt])
+      const has = FREQUENCIES.filter((f) => dataTypeSpec(market, f, dt))
       if (has.length === 0) {
         const all = [...new Set(FREQUENCIES.flatMap((f) => Object.keys(offered[f])))]
         push('CE006', 'data_types', `${market} has no data type "${dt}"; allowed: ${all.join(', ')}`)
@@ -111,9 +131,9 @@ function checkRules(c: ParsedConfig, opts: ValidateOptions): ConfigResult {
         push('CE011', 'frequency', `${market} ${dt} is not published ${c.frequency}; it has: ${has.join(', ')}`)
         continue
       }
-      const takes = frequencies.flatMap((f) => offered[f][dt].intervals ?? [])
-      const needs = offered[frequencies[0]][dt].needsInterval
-      const explicit = c.intervals && !Array.isArray(c.intervals) ? c.intervals[dt] : undefined
+      const takes = frequencies.flatMap((f) => dataTypeSpec(market, f, dt)?.intervals ?? [])
+      const needs = dataTypeSpec(market, frequencies[0], dt)?.needsInterval
+      const explicit = c.intervals && !Array.isArray(c.intervals) && Object.hasOwn(c.intervals, dt) ? c.intervals[dt] : undefined
       let intervals: string[] = []
       if (needs) {
         intervals = pick(c.intervals, dt) ?? []
@@ -126,6 +146,20 @@ function checkRules(c: ParsedConfig, opts: ValidateOptions): ConfigResult {
       selection.push({ market, dataType: dt, frequencies, intervals, symbols })
     }
   }
+  if (opts.limits && issues.length === 0) issues.push(...limitIssues(selection, dr!, opts.limits))
   if (issues.length > 0) return { ok: false, issues }
   return { ok: true, config: { ...c, markets, date_range: dr!, selection } }
+}
+
+/** Counted before any listing: an upper bound of the archive files the selection names. */
+function limitIssues(selection: readonly SelectionItem[], dr: { start: string; end: string }, limits: PlanLimits): ConfigIssue[] {
+  const out: ConfigIssue[] = []
+  const days = (parseDay(dr.end)!.getTime() - parseDay(dr.start)!.getTime()) / DAY_MS + 1
+  const symbols = new Set(selection.flatMap((s) => s.symbols.map((sym) => `${s.market}/${sym}`))).size
+  if (symbols > limits.symbols) out.push(issue('CE019', 'symbols', `${symbols} symbols; at most ${limits.symbols} per job`))
+  if (days > limits.days) out.push(issue('CE020', 'date_range', `${days} days; at most ${limits.days} per job`))
+  const months = Math.ceil(days / 28) + 1
+  const files = selection.reduce((n, s) => n + s.symbols.length * Math.max(1, s.intervals.length) * (s.frequencies.includes('daily') ? days : months), 0)
+  if (files > limits.files) out.push(issue('CE021', 'selection', `up to ${files.toLocaleString('en-US')} archive files; at most ${limits.files.toLocaleString('en-US')} per job`))
+  return out
 }

@@ -1,11 +1,12 @@
 // The one table of commands (`domain:verb`, request → response) and the one event stream.
 // Both transports (Electron IPC, WebSocket) bind this table and parse every input with it.
 import { z } from 'zod'
+import { clientConfigSchema } from '../config/client'
 import { jobStateSchema, planSummarySchema, reportSchema, snapshotSchema, taskResultSchema } from './model'
 import { workbenchCommands } from './workbench'
 
-/** A job file as the user wrote it; validated in main by validateConfig (CE codes). */
-const configInput = z.record(z.string(), z.unknown())
+/** A client config (keys a connection may set, config/client.ts); values validated in main by validateConfig (CE codes). */
+const configInput = clientConfigSchema
 const jobRef = z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })
 const ok = z.object({ ok: z.literal(true) })
 
@@ -39,8 +40,11 @@ export type AppInfo = z.infer<typeof appInfoSchema>
 
 export const commands = {
   'app:info': { req: z.object({}), res: appInfoSchema },
+  /** Where downloads land: the output root. `choose` opens the desktop app's folder dialog (browser mode: the root given to serve). */
+  'app:outputRoot': { req: z.object({ choose: z.boolean().optional() }), res: z.object({ path: z.string(), canChoose: z.boolean() }) },
+  /** Any object: the answer lists every issue, refused keys (CE017/CE018) included, instead of refusing the request. */
   'config:validate': {
-    req: z.object({ config: configInput }),
+    req: z.object({ config: z.record(z.string(), z.unknown()) }),
     res: z.object({ ok: z.boolean(), issues: z.array(configIssueSchema) }),
   },
   'catalog:symbols': {

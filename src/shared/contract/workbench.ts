@@ -1,7 +1,8 @@
-// Schemas of the analyst's workbench commands (issue 6): preflight, report export, saved job
+// Schemas of the analyst's workbench commands: preflight, report export, saved job
 // configs, AWS profile names and saved destinations. Kept apart from commands.ts so the table
 // there only grows by one line per command.
 import { z } from 'zod'
+import { clientConfigSchema } from '../config/client'
 
 export const PREFLIGHT_CHECKS = ['credentials', 'destination', 'source', 's5cmd', 'regions'] as const
 
@@ -58,7 +59,9 @@ export type Destination = z.infer<typeof destinationSchema>
 
 export const coverageSchema = z.object({ symbols: z.array(z.string()), periods: z.array(z.string()), rows: z.array(z.string()), truncated: z.boolean() })
 
-const configInput = z.record(z.string(), z.unknown())
+const configInput = clientConfigSchema
+/** What a connection may save: no endpoint (the server's alone); a local folder is resolved under the output root when used. */
+const destinationInput = destinationSchema.omit({ endpoint_url: true }).strict()
 const jobRef = z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })
 
 /** Spread into the command table in commands.ts. */
@@ -69,6 +72,6 @@ export const workbenchCommands = {
   'preflight:run': { req: z.object({ config: configInput }), res: preflightResultSchema },
   'profiles:list': { req: z.object({}), res: z.object({ profiles: z.array(awsProfileSchema) }) },
   'destinations:list': { req: z.object({}), res: z.object({ destinations: z.array(destinationSchema) }) },
-  'destinations:save': { req: z.object({ destination: destinationSchema }), res: z.object({ destinations: z.array(destinationSchema) }) },
+  'destinations:save': { req: z.object({ destination: destinationInput }), res: z.object({ destinations: z.array(destinationSchema) }) },
   'destinations:delete': { req: z.object({ name: z.string() }), res: z.object({ destinations: z.array(destinationSchema) }) },
 } as const

@@ -2,13 +2,20 @@
 // Keys are data, never shell: no shell ever runs; s5cmd itself splits each line with POSIX
 // quoting (go-shellquote), so every URL is single-quoted here.
 import { s3Url } from '../../../shared/keys'
-import { safeLocalPath } from '../../local/safe-path'
+import { containedPath } from '../../local/contained'
 import { taskProblem } from '../route/carriable'
 import type { CopyTask } from '../types'
 import { METADATA_DIRECTIVE_VERSION, versionAtLeast } from './locate'
 
-/** POSIX single-quoting: `'` becomes `'\''`. Everything else inside quotes is literal. */
-export const shellQuote = (s: string): string => `'${s.replaceAll("'", "'\\''")}'`
+/**
+ * POSIX single-quoting: `'` becomes `'\''`. Everything else inside quotes is literal — except that
+ * s5cmd's `run` splits its input on line breaks: a CR, LF or NUL in any part would start another
+ * command, so such a string is refused, never quoted.
+ */
+export const shellQuote = (s: string): string => {
+  if (/[\r\n\0]/.test(s)) throw new Error(`refusing to quote ${JSON.stringify(s)}: line breaks and NUL would split the s5cmd batch`)
+  return `'${s.replaceAll("'", "'\\''")}'`
+}
 
 export interface LineOptions {
   sourceBucket: string
@@ -25,7 +32,7 @@ export interface LineOptions {
 export const taskUrls = (task: CopyTask, o: Pick<LineOptions, 'sourceBucket' | 'destinationBucket' | 'localRoot'>): { source: string; destination: string } => ({
   source: s3Url(o.sourceBucket, task.sourceKey),
   // s5cmd prints a local destination back exactly as given: an absolute path under the root.
-  destination: o.localRoot ? safeLocalPath(o.localRoot, task.destKey) : s3Url(o.destinationBucket, task.destKey),
+  destination: o.localRoot ? containedPath(o.localRoot, task.destKey) : s3Url(o.destinationBucket, task.destKey),
 })
 
 /** One `cp` line. `--raw=true` stops `*?[` in keys from being globbed. */

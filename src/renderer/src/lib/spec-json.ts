@@ -1,7 +1,7 @@
 // Import and export of the spec's JSON job file. Importing never keeps credentials in the page:
 // keys in a file are dropped with a note (DESIGN §10), a profile name is kept.
 import type { Frequency, Market } from '../../../shared/catalog'
-import { MARKET_ALIASES } from '../../../shared/catalog'
+import { marketOf } from '../../../shared/catalog'
 import { DEFAULT_SETTINGS, type JobSettings } from './job-settings'
 import { reconcile, type Selection } from './selection'
 
@@ -20,7 +20,7 @@ export function importSpecJson(text: string, current: Selection): Imported {
   if (!isObj(raw)) throw new Error('the file is not a JSON object')
   const notes: string[] = []
   const marketName = first(raw.markets)[0]
-  const market: Market = (marketName && MARKET_ALIASES[marketName]) || current.market
+  const market: Market = (marketName && marketOf(marketName)) || current.market
   if ((Array.isArray(raw.markets) ? raw.markets.length : 0) > 1) notes.push(`only the first market (${market}) is shown in the form`)
   const s3 = isObj(raw.s3_config) ? raw.s3_config : {}
   if (s3.access_key_id || s3.secret_access_key || s3.session_token) notes.push('credentials in the file were ignored: use a profile or the server settings')
