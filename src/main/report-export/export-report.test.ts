@@ -45,6 +45,12 @@ describe('exportReport', () => {
     expect(html).not.toMatch(/<script|src=|href=|url\(/i)
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(html).toContain('<svg role="img" aria-label="Files by outcome"')
+    // Sizes, rates and times read as on screen (shared formatter, binary units); CSV keeps raw numbers.
+    expect(html).toContain('<th scope="row">Bytes transferred</th><td>200 B</td>')
+    expect(html).toContain('<th scope="row">Bytes planned</th><td>400 B</td>')
+    expect(html).toContain('<th scope="row">Execution time</th><td>10 s</td>')
+    expect(html).toContain('<th scope="row">Average bytes per second</th><td>20 B/s</td>')
+    expect(exportReport(report, 'csv').text).toContain('statistic,bytes_transferred,200,')
   })
 })
 

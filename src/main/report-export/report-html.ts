@@ -1,7 +1,7 @@
 // The report as one HTML page anyone can open offline: inline CSS and SVG, no script, no
 // external resource (its own CSP says so), every value escaped.
 import type { Report } from '../../shared/contract'
-import { reportFigures } from '../../shared/report-figures'
+import { figureText, reportFigures } from '../../shared/report-figures'
 
 export const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
@@ -24,7 +24,7 @@ export function barsSvg(title: string, entries: readonly [string, number][]): st
 
 export function reportHtml(r: Report): string {
   const figures = reportFigures(r)
-    .map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${escapeHtml(f.value === null ? '—' : String(f.value))}</td></tr>`)
+    .map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${escapeHtml(figureText(f))}</td></tr>`)
     .join('')
   const outcomes = barsSvg('Files by outcome', [
     ['synced', r.files_synced],
