@@ -7,7 +7,7 @@ import { locateForJob } from './engines/locate-for-job'
 import type { S5cmdStatus } from './engines/router'
 import { makeHandlers, type Handlers, type Services } from './handlers'
 import { JobManager } from './jobs/job-manager'
-import { mask } from './jobs/redact'
+import { mask } from '../shared/redact'
 
 export interface AppOptions {
   dataDir?: string

@@ -1,5 +1,6 @@
-// Destinations saved by name in the data folder (destinations.json). They hold where to copy and
-// how to sign (a profile name, a region, an endpoint) — never keys: the renderer never has them.
+// Destinations saved by name in the data folder (destinations.json), read and written only here
+// (fileSchema). They hold where to copy and how to sign (a profile name, a region, an endpoint) —
+// never keys: destinationSchema has no field for one, and the renderer never has them.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
@@ -19,7 +20,13 @@ export class DestinationStore {
   async list(): Promise<Destination[]> {
     const text = await readFile(this.file, 'utf8').catch(() => null)
     if (text === null) return []
-    const parsed = fileSchema.safeParse(JSON.parse(text))
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch {
+      throw new AppError('DESTINATIONS_CORRUPT', `${this.file} is not JSON; fix or delete it`)
+    }
+    const parsed = fileSchema.safeParse(json)
     if (!parsed.success) throw new AppError('DESTINATIONS_CORRUPT', `${this.file} is not a destinations file; fix or delete it`)
     return parsed.data.destinations
   }

@@ -8,8 +8,7 @@ import type { Throughput } from '../../shared/estimate'
 import { jobLabel } from '../../shared/plan'
 import type { S5cmdStatus } from '../engines/router'
 import { createJobFolder, jobFolder, jobsFolder, listJobIds, readJobMeta, readPastJob, resumeConfig } from './job-store'
-import { hashConfig } from './journal'
-import { readJournal } from './journal-reader'
+import { hashConfig, readJournal } from './journal'
 import { readPlan } from './plan-store'
 import { JOURNAL_FILE } from './prepare-job'
 import { PauseGate } from './pause-gate'
@@ -66,7 +65,7 @@ export class JobManager {
     if (live && !['completed', 'failed', 'cancelled'].includes(live.state)) throw new AppError('JOB_RUNNING', `Job ${jobId} is ${live.state}; cancel it before resuming`)
     const dir = jobFolder(this.dataDir, jobId)
     const meta = await readJobMeta(dir, jobId)
-    const config = resumeConfig(jobId, meta.config as unknown as JobConfig, opts.config, opts.credentials)
+    const config = resumeConfig(jobId, meta.config, opts.config, opts.credentials)
     // Refuse here, synchronously, what the run would refuse: another job's journal, a corrupt line, no plan.
     const expect = { jobId, configHash: hashConfig(config) }
     await readPlan(dir, expect)

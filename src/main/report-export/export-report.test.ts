@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildReport } from '../../shared/report'
 import { csvCell, exportReport } from './export-report'
-import { maskSecrets } from './job-config'
 
 // Cast: ReportInput is gaining fields in a concurrent change (fallbackCount); the test supplies them all.
 const report = buildReport({
@@ -51,12 +50,5 @@ describe('exportReport', () => {
     expect(html).toContain('<th scope="row">Execution time</th><td>10 s</td>')
     expect(html).toContain('<th scope="row">Average bytes per second</th><td>20 B/s</td>')
     expect(exportReport(report, 'csv').text).toContain('statistic,bytes_transferred,200,')
-  })
-})
-
-describe('maskSecrets', () => {
-  it('never returns a key in full and drops the derived selection', () => {
-    const out = maskSecrets({ selection: [], s3_config: { access_key_id: 'AKIAEXAMPLE1234', secret_access_key: 's', session_token: 't', region: 'eu-west-1' } })
-    expect(out).toEqual({ s3_config: { access_key_id: '****1234', secret_access_key: '****', session_token: '****', region: 'eu-west-1' } })
   })
 })

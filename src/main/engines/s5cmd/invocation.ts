@@ -1,5 +1,6 @@
 // What the s5cmd child is started with: its environment (the only place credentials go), its
 // flags, and the redaction applied to anything it prints before we keep or log it.
+import { redactText } from '../../../shared/redact'
 import type { Endpoint } from '../types'
 import type { GlobalOptions, LineOptions } from './batch'
 import type { S5cmdEngineOptions } from './engine'
@@ -47,9 +48,5 @@ export function invocation(o: S5cmdEngineOptions): { global: GlobalOptions; line
  * passes through this so that nothing a child prints can leak them.
  */
 export function makeRedactor(...endpoints: Endpoint[]): (s: string) => string {
-  const secrets = endpoints
-    .flatMap((e) => (e.credentials ? [e.credentials.accessKeyId, e.credentials.secretAccessKey, e.credentials.sessionToken] : []))
-    .filter((x): x is string => typeof x === 'string' && x.length >= 4)
-  if (secrets.length === 0) return (s) => s
-  return (s) => secrets.reduce((acc, secret) => acc.split(secret).join('[redacted]'), s)
+  return redactText(endpoints.flatMap((e) => (e.credentials ? [e.credentials.accessKeyId, e.credentials.secretAccessKey, e.credentials.sessionToken] : [])))
 }
