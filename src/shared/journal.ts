@@ -13,7 +13,7 @@ const hex64 = /^[0-9a-f]{64}$/
  * validateConfig derived. Read back structurally, not re-derived, so a resume hashes exactly the
  * config the journal was written for.
  */
-export const savedConfigSchema = rawConfigSchema.extend({
+const savedConfigSchema = rawConfigSchema.extend({
   markets: z.array(z.enum(MARKETS)),
   date_range: z.object({ start: z.string(), end: z.string() }),
   selection: z.array(
@@ -54,9 +54,8 @@ export const planTaskSchema = z.object({
   dataset: z.string(),
   skip: z.string().optional(),
 })
-export type PlanTaskLine = z.infer<typeof planTaskSchema>
 
-export const journalHeaderSchema = z.object({
+const journalHeaderSchema = z.object({
   type: z.literal('header'),
   schemaVersion: z.literal(1),
   jobId: z.string(),
@@ -66,16 +65,16 @@ export const journalHeaderSchema = z.object({
 export type JournalHeader = z.infer<typeof journalHeaderSchema>
 
 /** One line per run of the job: the first run and every resume. */
-export const sessionLineSchema = z.object({ type: z.literal('session'), at: z.string(), resumed: z.boolean() })
+const sessionLineSchema = z.object({ type: z.literal('session'), at: z.string(), resumed: z.boolean() })
 
-export const resultLineSchema = taskResultSchema.extend({ type: z.literal('result'), key: z.string(), at: z.string() })
+const resultLineSchema = taskResultSchema.extend({ type: z.literal('result'), key: z.string(), at: z.string() })
 export type ResultLine = z.infer<typeof resultLineSchema>
 
-export const VERIFY_STATUSES = ['verified', 'unverified', 'mismatch', 'missing'] as const
-export const VERIFY_METHODS = ['size', 'etag', 'sha256-stream', 'sha256-local', 'sha256-s3', 'sha256-get'] as const
+const VERIFY_STATUSES = ['verified', 'unverified', 'mismatch', 'missing'] as const
+const VERIFY_METHODS = ['size', 'etag', 'sha256-stream', 'sha256-local', 'sha256-s3', 'sha256-get'] as const
 
 /** How one landed object was proved (or why it could not be). */
-export const verifyOutcomeSchema = z.object({
+const verifyOutcomeSchema = z.object({
   id: z.number().int().nonnegative(),
   status: z.enum(VERIFY_STATUSES),
   method: z.enum(VERIFY_METHODS).optional(),
@@ -86,7 +85,7 @@ export const verifyOutcomeSchema = z.object({
 })
 export type VerifyOutcome = z.infer<typeof verifyOutcomeSchema>
 
-export const verifyLineSchema = verifyOutcomeSchema.extend({ type: z.literal('verify'), at: z.string() })
+const verifyLineSchema = verifyOutcomeSchema.extend({ type: z.literal('verify'), at: z.string() })
 
 export const journalLineSchema = z.discriminatedUnion('type', [journalHeaderSchema, sessionLineSchema, resultLineSchema, verifyLineSchema])
 

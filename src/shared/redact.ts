@@ -2,7 +2,7 @@
 // for a re-run, not in a log line. This is the one place that decides what a masked key looks like;
 // the renderer recognises one by the same prefix and never sends it back as a key.
 
-export const MASK = '****'
+const MASK = '****'
 
 /** The last 4 characters only: enough to tell two keys apart, useless for signing. */
 export const mask = (s: string | undefined): string | undefined => (s === undefined ? undefined : `${MASK}${s.slice(-4)}`)

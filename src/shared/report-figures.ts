@@ -3,7 +3,7 @@
 import type { Report } from './contract/model'
 import { formatByteRate, formatBytes, formatDuration } from './format'
 
-export interface ReportFigure {
+interface ReportFigure {
   key: string
   label: string
   /** Raw, as the report holds it: CSV keeps it so, readers format it by `unit`. */
@@ -12,7 +12,7 @@ export interface ReportFigure {
 }
 
 /** S3 Standard list prices (us-east-1), the same defaults as the plan's estimate. */
-export const LIST_PRICES = { put_copy_list_per_1000: 0.005, get_per_1000: 0.0004 }
+const LIST_PRICES = { put_copy_list_per_1000: 0.005, get_per_1000: 0.0004 }
 
 const SERVER_SIDE = new Set(['s5cmd', 'sdk-copy'])
 

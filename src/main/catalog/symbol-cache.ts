@@ -14,9 +14,9 @@ const cacheSchema = z.object({
 })
 type Cache = z.infer<typeof cacheSchema>
 
-export const SYMBOL_TTL_MS = 24 * 60 * 60 * 1000
+const SYMBOL_TTL_MS = 24 * 60 * 60 * 1000
 
-export interface SymbolLookup {
+interface SymbolLookup {
   client: S3Client
   bucket: string
   /** e.g. data/spot/daily/klines/ */

@@ -2,7 +2,7 @@
 import type { JobEvent, Report, Snapshot } from '../../shared/contract'
 import { formatByteRate, formatBytes, formatCount, formatDuration, formatEta, formatObjectRate, progressPercent } from '../../shared/format'
 
-export function progressLine(s: Snapshot): string {
+function progressLine(s: Snapshot): string {
   const pct = Math.floor(progressPercent(s.done.objects, s.total.objects))
   return `${pct}% ${formatCount(s.done.objects)}/${formatCount(s.total.objects)} objects, ${formatBytes(s.done.bytes)}/${formatBytes(s.total.bytes)}, ${formatByteRate(s.bytesPerSec)}, ${formatObjectRate(s.objectsPerSec)}, ETA ${formatEta(s.etaSeconds)}${s.done.failed ? `, ${s.done.failed} failed` : ''}`
 }

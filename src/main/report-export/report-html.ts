@@ -3,13 +3,13 @@
 import type { Report } from '../../shared/contract'
 import { figureText, reportFigures } from '../../shared/report-figures'
 
-export const escapeHtml = (s: string): string =>
+const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
 
 const COLORS = ['#1a7f37', '#57606a', '#cf222e', '#1f6feb', '#c2410c', '#8250df']
 
 /** Horizontal bars, one per entry, labelled with their value: readable without a legend. */
-export function barsSvg(title: string, entries: readonly [string, number][]): string {
+function barsSvg(title: string, entries: readonly [string, number][]): string {
   const max = Math.max(1, ...entries.map(([, n]) => n))
   const row = 26
   const bars = entries

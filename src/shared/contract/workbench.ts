@@ -1,4 +1,4 @@
-// Schemas of the analyst's workbench commands (issue 6): preflight, report export, saved job
+// Schemas of the analyst's workbench commands: preflight, report export, saved job
 // configs, AWS profile names and saved destinations. Kept apart from commands.ts so the table
 // there only grows by one line per command.
 import { z } from 'zod'

@@ -3,7 +3,6 @@ import { useEffect, useRef } from 'react'
 import { useApi } from '../api/api-context'
 import { toAppError } from '../api/app-error'
 import { isActive } from '../lib/job-view'
-import { optionalCommand } from '../lib/optional-command'
 import { rerunConfig } from '../lib/rerun'
 import { useJobStore } from '../state/job-store'
 import { useViewStore } from '../state/view-store'
@@ -66,23 +65,18 @@ export function useRerun() {
   return { rerun: mutation.mutate, pending: mutation.isPending, error: mutation.error ? toAppError(mutation.error) : null }
 }
 
-/** jobs:resume, when the contract has it (added with the journal's resume); null otherwise. */
+/** jobs:resume: continues an interrupted job from its journal. */
 export function useResume() {
   const api = useApi()
   const queryClient = useQueryClient()
-  const resume = optionalCommand(api, 'jobs:resume')
   const mutation = useMutation({
-    mutationFn: async (jobId: string) => {
-      if (!resume) throw new Error('this build cannot resume jobs')
-      const res = (await resume({ jobId })) as { jobId?: unknown } | undefined
-      // The resumed job may carry on under the same id or a new one: follow what main says.
-      return typeof res?.jobId === 'string' ? res.jobId : jobId
-    },
+    // The resumed job may carry on under the same id or a new one: follow what main says.
+    mutationFn: async (jobId: string) => (await api.jobs.resume({ jobId })).jobId,
     onSuccess: (jobId) => {
       queryClient.removeQueries({ queryKey: ['jobs:report', jobId] })
       useJobStore.getState().follow(jobId)
       useViewStore.getState().show('copy')
     },
   })
-  return resume ? { resume: mutation.mutate, pending: mutation.isPending, error: mutation.error ? toAppError(mutation.error) : null } : null
+  return { resume: mutation.mutate, pending: mutation.isPending, error: mutation.error ? toAppError(mutation.error) : null }
 }

@@ -1,20 +1,14 @@
 import { useMutation } from '@tanstack/react-query'
 import { useApi } from '../api/api-context'
 import { toAppError } from '../api/app-error'
-import { optionalCommand } from '../lib/optional-command'
 
-/** jobs:pause / jobs:continue when the contract has them; null hides the button. */
+/** jobs:pause, or jobs:continue for a paused job. */
 export function usePauseJob() {
   const api = useApi()
-  const pause = optionalCommand(api, 'jobs:pause')
-  const resume = optionalCommand(api, 'jobs:continue')
   const mutation = useMutation({
     mutationFn: async ({ jobId, paused }: { jobId: string; paused: boolean }) => {
-      const call = paused ? resume : pause
-      if (!call) throw new Error('this build cannot pause jobs')
-      await call({ jobId })
+      await (paused ? api.jobs.continue({ jobId }) : api.jobs.pause({ jobId }))
     },
   })
-  if (!pause || !resume) return null
   return { toggle: mutation.mutate, pending: mutation.isPending, error: mutation.error ? toAppError(mutation.error) : null }
 }
