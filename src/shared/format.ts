@@ -36,6 +36,11 @@ export function formatObjectRate(objectsPerSec: number): string {
   return `${objectsPerSec.toFixed(digits)} obj/s`
 }
 
+/** Request costs are fractions of a cent per thousand requests: four decimals show them. */
+export function formatUsd(usd: number): string {
+  return Number.isFinite(usd) ? `$${usd.toFixed(4)}` : DASH
+}
+
 /** Thousands separators fixed to en-US so tests and screenshots do not depend on the locale. */
 export function formatCount(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : DASH

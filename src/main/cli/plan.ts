@@ -1,7 +1,7 @@
 // `archive-sync plan --config job.json [--json] [--out manifest.csv | batch.txt]`: what would be
 // copied, without copying; optionally written as a file another tool runs.
 import { writeFile } from 'node:fs/promises'
-import { formatBytes, formatDuration } from '../../shared/format'
+import { formatBytes, formatDuration, formatUsd } from '../../shared/format'
 import { manifestCsv, s5cmdRunFile } from '../plan/export-plan'
 import { makePlan } from '../plan/make-plan'
 import { destinationEndpoint, makeS3Client, sourceEndpoint } from '../s3/clients'
@@ -27,7 +27,7 @@ export async function planCommand(args: { config?: string; json?: boolean; out?:
     const e = s.estimate
     if (e)
       process.stdout.write(
-        `Estimate (${e.mode}): ${e.requests.list} LIST, ${e.requests.copy} COPY, ${e.requests.get} GET, ${e.requests.put} PUT ≈ $${e.costUsd.toFixed(4)}; time ${e.seconds === null ? 'unknown until a job is measured' : formatDuration(e.seconds)} (${e.basis})\n`,
+        `Estimate (${e.mode}): ${e.requests.list} LIST, ${e.requests.copy} COPY, ${e.requests.get} GET, ${e.requests.put} PUT ≈ ${formatUsd(e.costUsd)}; time ${e.seconds === null ? 'unknown until a job is measured' : formatDuration(e.seconds)} (${e.basis})\n`,
       )
     for (const d of s.byDataset) process.stdout.write(`  ${d.dataset} ${d.symbol}: ${d.objects} objects, ${formatBytes(d.bytes)}, ${d.missing} missing\n`)
     for (const k of plan.missingKeys.slice(0, 50)) process.stdout.write(`  missing ${k}\n`)

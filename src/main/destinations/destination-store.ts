@@ -5,6 +5,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { AppError, destinationSchema, type Destination } from '../../shared/contract'
+import { parseStored } from '../stored-json'
 
 const fileSchema = z.object({ schemaVersion: z.literal(1), destinations: z.array(destinationSchema) })
 
@@ -20,15 +21,7 @@ export class DestinationStore {
   async list(): Promise<Destination[]> {
     const text = await readFile(this.file, 'utf8').catch(() => null)
     if (text === null) return []
-    let json: unknown
-    try {
-      json = JSON.parse(text)
-    } catch {
-      throw new AppError('DESTINATIONS_CORRUPT', `${this.file} is not JSON; fix or delete it`)
-    }
-    const parsed = fileSchema.safeParse(json)
-    if (!parsed.success) throw new AppError('DESTINATIONS_CORRUPT', `${this.file} is not a destinations file; fix or delete it`)
-    return parsed.data.destinations
+    return parseStored(this.file, text, fileSchema, { code: 'DESTINATIONS_CORRUPT', what: 'a destinations file', fix: 'fix or delete it' }).destinations
   }
 
   save(d: Destination): Promise<Destination[]> {

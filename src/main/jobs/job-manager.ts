@@ -6,6 +6,7 @@ import { AppError, type JobEvent, type JobState, type JobSummary, type Report, t
 import type { JobConfig } from '../../shared/config/validate'
 import type { Throughput } from '../../shared/estimate'
 import { jobLabel } from '../../shared/plan'
+import { redactText } from '../../shared/redact'
 import type { S5cmdStatus } from '../engines/router'
 import { createJobFolder, jobFolder, jobsFolder, listJobIds, readJobMeta, readPastJob, resumeConfig } from './job-store'
 import { hashConfig, readJournal } from './journal'
@@ -82,13 +83,16 @@ export class JobManager {
     const job: LiveJob = { jobId, label: j.label, createdAt: j.createdAt, state: 'planning', snapshot: null, report: null, abort, gate, done: Promise.resolve(null) }
     this.jobs.set(jobId, job)
     const s5cmd = await this.s5cmd(config)
-    job.done = runJob({ jobId, config, dir, signal: abort.signal, emit: this.emit, s5cmd, snapshotMs: this.snapshotMs, resume: j.resume, gate }).then(
+    // Log and state lines leave main (IPC, WebSocket, terminal): none may carry this job's keys.
+    const redact = redactText([config.s3_config.access_key_id, config.s3_config.secret_access_key, config.s3_config.session_token])
+    const emit = (e: JobEvent): void => this.emit((e.type === 'log' || e.type === 'state') && e.message ? { ...e, message: redact(e.message) } : e)
+    job.done = runJob({ jobId, config, dir, signal: abort.signal, emit, s5cmd, snapshotMs: this.snapshotMs, resume: j.resume, gate }).then(
       (report) => (job.report = report),
       (err: unknown) => {
         const message = abort.signal.aborted ? 'cancelled' : err instanceof AppError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err)
         job.error = err
-        this.emit({ type: 'log', jobId, level: 'error', message })
-        this.emit({ type: 'state', jobId, state: abort.signal.aborted ? 'cancelled' : 'failed', message })
+        emit({ type: 'log', jobId, level: 'error', message })
+        emit({ type: 'state', jobId, state: abort.signal.aborted ? 'cancelled' : 'failed', message })
         return null
       },
     )

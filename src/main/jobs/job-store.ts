@@ -9,6 +9,7 @@ import { AppError, type JobSummary } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import { diffConfigs, jobIdentity, jobMetaSchema, type JobMeta } from '../../shared/journal'
 import { redactConfig } from '../../shared/redact'
+import { parseStored } from '../stored-json'
 import { readReport } from './report-store'
 
 const JOB_FILE = 'job.json'
@@ -37,19 +38,9 @@ export async function readJobMeta(dir: string, jobId: string): Promise<JobMeta> 
   const text = await readFile(path, 'utf8').catch(() => {
     throw new AppError('JOB_NOT_FOUND', `No job ${jobId}: ${path} does not exist`)
   })
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    throw new AppError('JOB_CORRUPT', `${path} is not JSON`)
-  }
-  const meta = jobMetaSchema.safeParse(json)
-  if (!meta.success) {
-    const first = meta.error.issues[0]
-    throw new AppError('JOB_CORRUPT', `${path} is not a job file: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unreadable'}`)
-  }
-  if (meta.data.jobId !== jobId) throw new AppError('JOB_CORRUPT', `${path} names job ${meta.data.jobId}, not ${jobId}`)
-  return meta.data
+  const meta = parseStored(path, text, jobMetaSchema, { code: 'JOB_CORRUPT', what: 'a job file' })
+  if (meta.jobId !== jobId) throw new AppError('JOB_CORRUPT', `${path} names job ${meta.jobId}, not ${jobId}`)
+  return meta
 }
 
 /** A job as its folder tells it, or undefined when there is no such job. */

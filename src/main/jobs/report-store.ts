@@ -2,7 +2,8 @@
 // reader and writer, through reportSchema (which carries schemaVersion).
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { AppError, reportSchema, type Report } from '../../shared/contract'
+import { reportSchema, type Report } from '../../shared/contract'
+import { parseStored } from '../stored-json'
 
 const REPORT_FILE = 'report.json'
 
@@ -18,13 +19,5 @@ export async function readReport(dir: string): Promise<Report | null> {
   const path = join(dir, REPORT_FILE)
   const text = await readFile(path, 'utf8').catch(() => null)
   if (text === null) return null
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    throw new AppError('REPORT_CORRUPT', `${path} is not JSON`)
-  }
-  const r = reportSchema.safeParse(json)
-  if (!r.success) throw new AppError('REPORT_CORRUPT', `${path} is not a report: ${r.error.issues[0]?.message ?? 'unreadable'}`)
-  return r.data
+  return parseStored(path, text, reportSchema, { code: 'REPORT_CORRUPT', what: 'a report' })
 }
