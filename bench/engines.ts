@@ -1,5 +1,6 @@
-// Engine comparisons on one local s3rver and the same objects (issue 4 budgets). Printed as ratios
-// with the absolute figures; never asserted. Loopback figures: s3rver's per-request cost and this
+// Engine comparisons on one local s3rver and the same objects, against the speed budgets (overhead
+// over raw s5cmd, whole-job time against `s5cmd cp`). Printed as ratios with the absolute
+// figures; never asserted. Loopback figures: s3rver's per-request cost and this
 // machine's cores dominate, not S3's — read them as relative, not as AWS throughput.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'

@@ -5,7 +5,7 @@
 // garbage. With Node's defaults (16 MB semi-spaces, old space allowed to grow ~4x before a full
 // GC, one glibc malloc arena per thread) a 10,000-object job peaked near 180 MiB while its live
 // heap stayed ~22 MB. Small semi-spaces, a 10 % growth step and two malloc arenas keep it near
-// 95 MiB (issue 4's budget is 100 MB + 1 KB per object; `npm run bench`) for a few ms of extra GC
+// 95 MiB (the engine-memory budget is 100 MB + 1 KB per object; `npm run bench`) for a few ms of extra GC
 // per second. They apply when this file runs as a program (`archive-sync`, `./bin/archive-sync.js`);
 // `node bin/archive-sync.js` runs with Node's defaults.
 import { existsSync } from 'node:fs'

@@ -8,7 +8,7 @@ import { locateForJob } from './engines/route/choose-route'
 import type { S5cmdLocation } from './engines/s5cmd/locate'
 import { makeHandlers, type Handlers, type Services } from './handlers'
 import { JobManager } from './jobs/job-manager'
-import { mask } from './jobs/redact'
+import { mask } from '../shared/redact'
 
 export interface AppOptions {
   dataDir?: string

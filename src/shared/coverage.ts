@@ -3,7 +3,6 @@
 // `maxPeriods` columns, one character per cell.
 
 export const CELL = { none: '.', copy: 'e', copied: 'c', missing: 'm' } as const
-export type CellState = keyof typeof CELL
 
 export interface Coverage {
   symbols: string[]

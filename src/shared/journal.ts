@@ -1,10 +1,25 @@
-// What a job leaves on disk so it can be resumed: the persisted plan (plan.ndjson) and the journal
-// (journal.ndjson), line by line. Every line is parsed with these schemas on the way back in: a line
-// that does not parse is corruption, never something to skip quietly.
+// What a job leaves on disk so it can be resumed: its job.json, the persisted plan (plan.ndjson)
+// and the journal (journal.ndjson), line by line. Every file and line is parsed with these schemas
+// on the way back in: one that does not parse is corruption, never something to skip quietly.
 import { z } from 'zod'
+import { FREQUENCIES, MARKETS } from './catalog'
+import { rawConfigSchema } from './config/schema'
 import { planSummarySchema, taskResultSchema } from './contract/model'
 
 const hex64 = /^[0-9a-f]{64}$/
+
+/**
+ * A validated JobConfig as job.json keeps it (credentials masked): the job file's fields plus what
+ * validateConfig derived. Read back structurally, not re-derived, so a resume hashes exactly the
+ * config the journal was written for.
+ */
+const savedConfigSchema = rawConfigSchema.extend({
+  markets: z.array(z.enum(MARKETS)),
+  date_range: z.object({ start: z.string(), end: z.string() }),
+  selection: z.array(
+    z.object({ market: z.enum(MARKETS), dataType: z.string(), frequencies: z.array(z.enum(FREQUENCIES)), intervals: z.array(z.string()), symbols: z.array(z.string()) }),
+  ),
+})
 
 /** job.json: who the job is and the (redacted) config it ran with. */
 export const jobMetaSchema = z.object({
@@ -12,7 +27,7 @@ export const jobMetaSchema = z.object({
   jobId: z.string(),
   createdAt: z.string(),
   label: z.string(),
-  config: z.record(z.string(), z.unknown()),
+  config: savedConfigSchema,
 })
 export type JobMeta = z.infer<typeof jobMetaSchema>
 
@@ -39,9 +54,8 @@ export const planTaskSchema = z.object({
   dataset: z.string(),
   skip: z.string().optional(),
 })
-export type PlanTaskLine = z.infer<typeof planTaskSchema>
 
-export const journalHeaderSchema = z.object({
+const journalHeaderSchema = z.object({
   type: z.literal('header'),
   schemaVersion: z.literal(1),
   jobId: z.string(),
@@ -51,16 +65,16 @@ export const journalHeaderSchema = z.object({
 export type JournalHeader = z.infer<typeof journalHeaderSchema>
 
 /** One line per run of the job: the first run and every resume. */
-export const sessionLineSchema = z.object({ type: z.literal('session'), at: z.string(), resumed: z.boolean() })
+const sessionLineSchema = z.object({ type: z.literal('session'), at: z.string(), resumed: z.boolean() })
 
-export const resultLineSchema = taskResultSchema.extend({ type: z.literal('result'), key: z.string(), at: z.string() })
+const resultLineSchema = taskResultSchema.extend({ type: z.literal('result'), key: z.string(), at: z.string() })
 export type ResultLine = z.infer<typeof resultLineSchema>
 
-export const VERIFY_STATUSES = ['verified', 'unverified', 'mismatch', 'missing'] as const
-export const VERIFY_METHODS = ['size', 'etag', 'sha256-stream', 'sha256-local', 'sha256-s3', 'sha256-get'] as const
+const VERIFY_STATUSES = ['verified', 'unverified', 'mismatch', 'missing'] as const
+const VERIFY_METHODS = ['size', 'etag', 'sha256-stream', 'sha256-local', 'sha256-s3', 'sha256-get'] as const
 
 /** How one landed object was proved (or why it could not be). */
-export const verifyOutcomeSchema = z.object({
+const verifyOutcomeSchema = z.object({
   id: z.number().int().nonnegative(),
   status: z.enum(VERIFY_STATUSES),
   method: z.enum(VERIFY_METHODS).optional(),
@@ -71,17 +85,16 @@ export const verifyOutcomeSchema = z.object({
 })
 export type VerifyOutcome = z.infer<typeof verifyOutcomeSchema>
 
-export const verifyLineSchema = verifyOutcomeSchema.extend({ type: z.literal('verify'), at: z.string() })
+const verifyLineSchema = verifyOutcomeSchema.extend({ type: z.literal('verify'), at: z.string() })
 
 export const journalLineSchema = z.discriminatedUnion('type', [journalHeaderSchema, sessionLineSchema, resultLineSchema, verifyLineSchema])
-export type JournalLine = z.infer<typeof journalLineSchema>
 
 /** Fields that may differ between a run and its resume: credentials rotate, the job stays the same. */
 const VOLATILE_S3 = ['access_key_id', 'secret_access_key', 'session_token', 'profile']
 
 /** The part of a config that defines the job (what is copied, where, how it is proved). */
-export function jobIdentity(config: Record<string, unknown>): Record<string, unknown> {
-  const s3 = { ...(config.s3_config as Record<string, unknown> | undefined) }
+export function jobIdentity(config: { s3_config?: object }): Record<string, unknown> {
+  const s3: Record<string, unknown> = { ...config.s3_config }
   for (const k of VOLATILE_S3) delete s3[k]
   return { ...config, s3_config: s3 }
 }

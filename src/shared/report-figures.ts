@@ -1,15 +1,18 @@
 // The efficiency report as labelled figures and an estimated cost: one source for the report
 // screen and every export format (JSON, CSV, HTML), so a figure reads the same everywhere.
 import type { Report } from './contract/model'
+import { formatByteRate, formatBytes, formatDuration } from './format'
 
-export interface ReportFigure {
+interface ReportFigure {
   key: string
   label: string
+  /** Raw, as the report holds it: CSV keeps it so, readers format it by `unit`. */
   value: string | number | null
+  unit?: 'bytes' | 'bytes/s' | 'seconds'
 }
 
 /** S3 Standard list prices (us-east-1), the same defaults as the plan's estimate. */
-export const LIST_PRICES = { put_copy_list_per_1000: 0.005, get_per_1000: 0.0004 }
+const LIST_PRICES = { put_copy_list_per_1000: 0.005, get_per_1000: 0.0004 }
 
 const SERVER_SIDE = new Set(['s5cmd', 'sdk-copy'])
 
@@ -36,14 +39,14 @@ export function reportFigures(r: Report): ReportFigure[] {
     { key: 'files_failed', label: 'Files failed', value: r.files_failed },
     { key: 'files_deleted', label: 'Files deleted', value: r.files_deleted },
     { key: 'files_planned', label: 'Files planned', value: r.files_planned },
-    { key: 'bytes_transferred', label: 'Bytes transferred', value: r.bytes_transferred },
-    { key: 'bytes_planned', label: 'Bytes planned', value: r.bytes_planned },
+    { key: 'bytes_transferred', label: 'Bytes transferred', value: r.bytes_transferred, unit: 'bytes' },
+    { key: 'bytes_planned', label: 'Bytes planned', value: r.bytes_planned, unit: 'bytes' },
     { key: 'success_rate', label: 'Success rate', value: r.success_rate },
     { key: 'operations_reduced', label: 'Operations reduced', value: r.operations_reduced },
     { key: 'efficiency_improvement', label: 'Efficiency improvement', value: r.efficiency_improvement },
     { key: 'network_transfer_reduction', label: 'Network transfer reduction', value: r.network_transfer_reduction },
-    { key: 'execution_time_seconds', label: 'Execution time (s)', value: Math.round(r.execution_time_seconds * 100) / 100 },
-    { key: 'average_bytes_per_second', label: 'Average bytes per second', value: Math.round(r.average_bytes_per_second) },
+    { key: 'execution_time_seconds', label: 'Execution time', value: Math.round(r.execution_time_seconds * 100) / 100, unit: 'seconds' },
+    { key: 'average_bytes_per_second', label: 'Average bytes per second', value: Math.round(r.average_bytes_per_second), unit: 'bytes/s' },
     { key: 'average_files_per_second', label: 'Average files per second', value: Math.round(r.average_files_per_second * 100) / 100 },
     { key: 'mode_selected', label: 'Mode', value: r.mode_selected },
     { key: 'fallback_count', label: 'Fallbacks', value: r.fallback_count },
@@ -64,4 +67,13 @@ export function reportFigures(r: Report): ReportFigure[] {
           { key: 'files_checksum_mismatch', label: 'Checksum mismatches', value: r.files_checksum_mismatch ?? 0 },
         ]),
   ]
+}
+
+/** A figure as a reader sees it: sizes, rates and times through the shared formatter. */
+export function figureText(f: ReportFigure): string {
+  if (f.value === null) return '—'
+  if (typeof f.value === 'string' || f.unit === undefined) return String(f.value)
+  if (f.unit === 'bytes') return formatBytes(f.value)
+  if (f.unit === 'bytes/s') return formatByteRate(f.value)
+  return formatDuration(f.value)
 }

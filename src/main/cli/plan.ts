@@ -1,13 +1,13 @@
 // `archive-sync plan --config job.json [--json] [--out manifest.csv | batch.txt]`: what would be
 // copied, without copying; optionally written as a file another tool runs.
 import { writeFile } from 'node:fs/promises'
+import { formatBytes, formatDuration, formatUsd } from '../../shared/format'
 import { s5cmdRunFile } from '../engines/route/run-file'
 import { locateS5cmd } from '../engines/s5cmd/locate'
 import { manifestCsv } from '../plan/export-plan'
 import { makePlan } from '../plan/make-plan'
 import { destinationEndpoint, makeS3Client, sourceEndpoint } from '../s3/clients'
 import { CliExit, loadConfig } from './load-config'
-import { bytes, duration } from './progress'
 
 export async function planCommand(args: { config?: string; json?: boolean; out?: string }): Promise<number> {
   const config = await loadConfig(args.config)
@@ -27,13 +27,13 @@ export async function planCommand(args: { config?: string; json?: boolean; out?:
       process.stdout.write(`${JSON.stringify({ ...s, missingKeys: plan.missingKeys, extraneousKeys: plan.extraneousKeys, listRequests: plan.listRequests })}\n`)
       return 0
     }
-    process.stdout.write(`${s.objects} objects, ${bytes(s.bytes)}: ${s.toCopy} to copy (${bytes(s.toCopyBytes)}), ${s.alreadyThere} already there, ${s.changed} changed, ${s.missing} missing from the archive\n`)
+    process.stdout.write(`${s.objects} objects, ${formatBytes(s.bytes)}: ${s.toCopy} to copy (${formatBytes(s.toCopyBytes)}), ${s.alreadyThere} already there, ${s.changed} changed, ${s.missing} missing from the archive\n`)
     const e = s.estimate
     if (e)
       process.stdout.write(
-        `Estimate (${e.mode}): ${e.requests.list} LIST, ${e.requests.copy} COPY, ${e.requests.get} GET, ${e.requests.put} PUT ≈ $${e.costUsd.toFixed(4)}; time ${e.seconds === null ? 'unknown until a job is measured' : duration(e.seconds)} (${e.basis})\n`,
+        `Estimate (${e.mode}): ${e.requests.list} LIST, ${e.requests.copy} COPY, ${e.requests.get} GET, ${e.requests.put} PUT ≈ ${formatUsd(e.costUsd)}; time ${e.seconds === null ? 'unknown until a job is measured' : formatDuration(e.seconds)} (${e.basis})\n`,
       )
-    for (const d of s.byDataset) process.stdout.write(`  ${d.dataset} ${d.symbol}: ${d.objects} objects, ${bytes(d.bytes)}, ${d.missing} missing\n`)
+    for (const d of s.byDataset) process.stdout.write(`  ${d.dataset} ${d.symbol}: ${d.objects} objects, ${formatBytes(d.bytes)}, ${d.missing} missing\n`)
     for (const k of plan.missingKeys.slice(0, 50)) process.stdout.write(`  missing ${k}\n`)
     return 0
   } finally {

@@ -1,9 +1,11 @@
-// Destinations saved by name in the data folder (destinations.json). They hold where to copy and
-// how to sign (a profile name, a region, an endpoint) — never keys: the renderer never has them.
+// Destinations saved by name in the data folder (destinations.json), read and written only here
+// (fileSchema). They hold where to copy and how to sign (a profile name, a region, an endpoint) —
+// never keys: destinationSchema has no field for one, and the renderer never has them.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { AppError, destinationSchema, type Destination } from '../../shared/contract'
+import { parseStored } from '../stored-json'
 
 const fileSchema = z.object({ schemaVersion: z.literal(1), destinations: z.array(destinationSchema) })
 
@@ -19,9 +21,7 @@ export class DestinationStore {
   async list(): Promise<Destination[]> {
     const text = await readFile(this.file, 'utf8').catch(() => null)
     if (text === null) return []
-    const parsed = fileSchema.safeParse(JSON.parse(text))
-    if (!parsed.success) throw new AppError('DESTINATIONS_CORRUPT', `${this.file} is not a destinations file; fix or delete it`)
-    return parsed.data.destinations
+    return parseStored(this.file, text, fileSchema, { code: 'DESTINATIONS_CORRUPT', what: 'a destinations file', fix: 'fix or delete it' }).destinations
   }
 
   save(d: Destination): Promise<Destination[]> {

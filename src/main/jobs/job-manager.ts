@@ -6,10 +6,10 @@ import { AppError, type JobEvent, type JobState, type JobSummary, type Report, t
 import type { JobConfig } from '../../shared/config/validate'
 import type { Throughput } from '../../shared/estimate'
 import { jobLabel } from '../../shared/plan'
+import { redactText } from '../../shared/redact'
 import type { S5cmdLocation } from '../engines/s5cmd/locate'
 import { createJobFolder, jobFolder, jobsFolder, listJobIds, readJobMeta, readPastJob, resumeConfig } from './job-store'
-import { hashConfig } from './journal'
-import { readJournal } from './journal-reader'
+import { hashConfig, readJournal } from './journal'
 import { readPlan } from './plan-store'
 import { JOURNAL_FILE } from './prepare-job'
 import { PauseGate } from './pause-gate'
@@ -66,7 +66,7 @@ export class JobManager {
     if (live && !['completed', 'failed', 'cancelled'].includes(live.state)) throw new AppError('JOB_RUNNING', `Job ${jobId} is ${live.state}; cancel it before resuming`)
     const dir = jobFolder(this.dataDir, jobId)
     const meta = await readJobMeta(dir, jobId)
-    const config = resumeConfig(jobId, meta.config as unknown as JobConfig, opts.config, opts.credentials)
+    const config = resumeConfig(jobId, meta.config, opts.config, opts.credentials)
     // Refuse here, synchronously, what the run would refuse: another job's journal, a corrupt line, no plan.
     const expect = { jobId, configHash: hashConfig(config) }
     await readPlan(dir, expect)
@@ -83,13 +83,16 @@ export class JobManager {
     const job: LiveJob = { jobId, label: j.label, createdAt: j.createdAt, state: 'planning', snapshot: null, report: null, abort, gate, done: Promise.resolve(null) }
     this.jobs.set(jobId, job)
     const s5cmd = await this.s5cmd(config)
-    job.done = runJob({ jobId, config, dir, signal: abort.signal, emit: this.emit, s5cmd, snapshotMs: this.snapshotMs, resume: j.resume, gate }).then(
+    // Log and state lines leave main (IPC, WebSocket, terminal): none may carry this job's keys.
+    const redact = redactText([config.s3_config.access_key_id, config.s3_config.secret_access_key, config.s3_config.session_token])
+    const emit = (e: JobEvent): void => this.emit((e.type === 'log' || e.type === 'state') && e.message ? { ...e, message: redact(e.message) } : e)
+    job.done = runJob({ jobId, config, dir, signal: abort.signal, emit, s5cmd, snapshotMs: this.snapshotMs, resume: j.resume, gate }).then(
       (report) => (job.report = report),
       (err: unknown) => {
         const message = abort.signal.aborted ? 'cancelled' : err instanceof AppError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err)
         job.error = err
-        this.emit({ type: 'log', jobId, level: 'error', message })
-        this.emit({ type: 'state', jobId, state: abort.signal.aborted ? 'cancelled' : 'failed', message })
+        emit({ type: 'log', jobId, level: 'error', message })
+        emit({ type: 'state', jobId, state: abort.signal.aborted ? 'cancelled' : 'failed', message })
         return null
       },
     )

@@ -1,13 +1,18 @@
 // The jobs on disk: one folder per job under <dataDir>/jobs holding job.json (the redacted config),
-// plan.ndjson, journal.ndjson and, once it ends, report.json. What a past job is, and what a resume
-// may run, is read from here; the live jobs of this process are job-manager.ts's.
+// plan.ndjson, journal.ndjson and, once it ends, report.json. This module is job.json's only reader
+// and writer (jobMetaSchema); what a past job is, and what a resume may run, is read from here. The
+// live jobs of this process are job-manager.ts's.
 import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { AppError, reportSchema, type JobSummary } from '../../shared/contract'
+import { AppError, type JobSummary } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import { diffConfigs, jobIdentity, jobMetaSchema, type JobMeta } from '../../shared/journal'
-import { redactConfig } from './redact'
+import { redactConfig } from '../../shared/redact'
+import { parseStored } from '../stored-json'
+import { readReport } from './report-store'
+
+const JOB_FILE = 'job.json'
 
 export const jobsFolder = (dataDir: string): string => join(dataDir, 'jobs')
 export const jobFolder = (dataDir: string, jobId: string): string => join(dataDir, 'jobs', jobId)
@@ -18,7 +23,8 @@ export async function createJobFolder(dataDir: string, label: string, config: Jo
   const jobId = `${createdAt.slice(0, 19).replace(/[-:T]/g, '')}-${randomBytes(3).toString('hex')}`
   const dir = jobFolder(dataDir, jobId)
   await mkdir(dir, { recursive: true })
-  await writeFile(join(dir, 'job.json'), JSON.stringify({ schemaVersion: 1, jobId, createdAt, label, config: redactConfig(config) }, null, 2))
+  const meta: JobMeta = { schemaVersion: 1, jobId, createdAt, label, config: redactConfig(config) }
+  await writeFile(join(dir, JOB_FILE), JSON.stringify(meta, null, 2))
   return { jobId, createdAt, dir }
 }
 
@@ -26,30 +32,29 @@ export async function listJobIds(dataDir: string): Promise<string[]> {
   return readdir(jobsFolder(dataDir)).catch(() => [] as string[])
 }
 
+/** job.json through its schema: JOB_NOT_FOUND when absent, JOB_CORRUPT when it is not this job's file. */
+export async function readJobMeta(dir: string, jobId: string): Promise<JobMeta> {
+  const path = join(dir, JOB_FILE)
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw new AppError('JOB_NOT_FOUND', `No job ${jobId}: ${path} does not exist`)
+  })
+  const meta = parseStored(path, text, jobMetaSchema, { code: 'JOB_CORRUPT', what: 'a job file' })
+  if (meta.jobId !== jobId) throw new AppError('JOB_CORRUPT', `${path} names job ${meta.jobId}, not ${jobId}`)
+  return meta
+}
+
 /** A job as its folder tells it, or undefined when there is no such job. */
 export async function readPastJob(dataDir: string, jobId: string): Promise<JobSummary | undefined> {
   const dir = jobFolder(dataDir, jobId)
-  const meta = await readFile(join(dir, 'job.json'), 'utf8').then(JSON.parse, () => undefined)
-  if (!meta) return undefined
-  const report = await readFile(join(dir, 'report.json'), 'utf8').then((t) => reportSchema.parse(JSON.parse(t)), () => null)
-  // A job folder without a report was interrupted: resumable, not running.
-  return { jobId, state: report?.status ?? 'failed', createdAt: meta.createdAt, label: meta.label, snapshot: null, report }
-}
-
-export async function readJobMeta(dir: string, jobId: string): Promise<JobMeta> {
-  const text = await readFile(join(dir, 'job.json'), 'utf8').catch(() => {
-    throw new AppError('JOB_NOT_FOUND', `No job ${jobId}: ${join(dir, 'job.json')} does not exist`)
+  const meta = await readJobMeta(dir, jobId).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'JOB_NOT_FOUND') return undefined
+    throw err
   })
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    throw new AppError('JOB_CORRUPT', `${join(dir, 'job.json')} is not JSON`)
-  }
-  const meta = jobMetaSchema.safeParse(json)
-  if (!meta.success) throw new AppError('JOB_CORRUPT', `${join(dir, 'job.json')} is not a job file: ${meta.error.issues[0]?.message}`)
-  if (meta.data.jobId !== jobId) throw new AppError('JOB_CORRUPT', `${join(dir, 'job.json')} names job ${meta.data.jobId}, not ${jobId}`)
-  return meta.data
+  if (!meta) return undefined
+  // A job folder without a report was interrupted: resumable, not running. A report that does not
+  // parse (an older format, a hand edit) counts as none: a resume writes a new one.
+  const report = await readReport(dir).catch(() => null)
+  return { jobId, state: report?.status ?? 'failed', createdAt: meta.createdAt, label: meta.label, snapshot: null, report }
 }
 
 /**
@@ -59,7 +64,7 @@ export async function readJobMeta(dir: string, jobId: string): Promise<JobMeta> 
  */
 export function resumeConfig(jobId: string, saved: JobConfig, given?: JobConfig, credentials?: Partial<JobConfig['s3_config']>): JobConfig {
   if (given) {
-    const diff = diffConfigs(jobIdentity(saved as unknown as Record<string, unknown>), jobIdentity(redactConfig(given) as unknown as Record<string, unknown>))
+    const diff = diffConfigs(jobIdentity(saved), jobIdentity(given))
     // `selection` is derived from markets/symbols/...: shown only if nothing else explains the change.
     const specific = diff.filter((d) => !d.startsWith('selection'))
     const shown = specific.length > 0 ? specific : diff

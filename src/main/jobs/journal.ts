@@ -1,17 +1,21 @@
-// The per-job journal: append-only NDJSON, a header naming the job and a hash of its config,
-// a line per session, then one line per finished task and per verified object. Lines are buffered
-// briefly and written + fsync'd in small batches, so a crash loses at most the last fraction of a
-// second — those tasks are simply redone on resume.
+// The per-job journal (journal.ndjson), its only writer and reader: append-only NDJSON, a header
+// naming the job and a hash of its config, a line per session, then one line per finished task and
+// per verified object. Lines are buffered briefly and written + fsync'd in small batches, so a crash
+// loses at most the last fraction of a second — those tasks are simply redone on resume.
+//
+// Reading it back, every line goes through zod (journalLineSchema). A journal that belongs to
+// another job or config, or a line that does not parse, is a clear error with a code — a resume
+// never silently starts over. The one tolerated defect is a torn last line (no newline): the write
+// a crash interrupted; it is cut off and its tasks are redone.
 import { createHash } from 'node:crypto'
-import { open, type FileHandle } from 'node:fs/promises'
-import type { TaskResult } from '../../shared/contract'
-import { canonicalJson, jobIdentity, type JournalHeader, type VerifyOutcome } from '../../shared/journal'
+import { open, readFile, type FileHandle } from 'node:fs/promises'
+import { AppError, type TaskResult } from '../../shared/contract'
+import { canonicalJson, jobIdentity, journalLineSchema, type JournalHeader, type ResultLine, type VerifyOutcome } from '../../shared/journal'
 
 export type { JournalHeader }
 
 /** sha256 of the job-defining config (credentials left out: they may rotate between run and resume). */
-export const hashConfig = (config: object): string =>
-  createHash('sha256').update(canonicalJson(jobIdentity(config as Record<string, unknown>))).digest('hex')
+export const hashConfig = (config: { s3_config?: object }): string => createHash('sha256').update(canonicalJson(jobIdentity(config))).digest('hex')
 
 export class Journal {
   private buffer: string[] = []
@@ -27,7 +31,7 @@ export class Journal {
   static async create(path: string, header: Omit<JournalHeader, 'type' | 'schemaVersion'>, flushMs = 250): Promise<Journal> {
     const file = await open(path, 'wx')
     const j = new Journal(file, flushMs)
-    j.buffer.push(JSON.stringify({ type: 'header', schemaVersion: 1, ...header }))
+    j.buffer.push(JSON.stringify({ type: 'header', schemaVersion: 1, ...header } satisfies JournalHeader))
     await j.flush()
     return j
   }
@@ -46,7 +50,7 @@ export class Journal {
   }
 
   append(result: TaskResult, key: string): void {
-    this.push(JSON.stringify({ type: 'result', ...result, key, at: new Date().toISOString() }))
+    this.push(JSON.stringify({ type: 'result', ...result, key, at: new Date().toISOString() } satisfies ResultLine))
   }
 
   verified(outcome: VerifyOutcome): void {
@@ -85,4 +89,72 @@ export class Journal {
     await this.file.close()
     if (this.failed) throw this.failed
   }
+}
+
+export interface JournalState {
+  header: JournalHeader
+  /** The last transfer outcome of each task id. */
+  results: Map<number, TaskResult>
+  /** The last verification of each task id. */
+  verified: Map<number, VerifyOutcome>
+  /** Active time per session: from its start to its last line (ms). */
+  sessions: { at: string; activeMs: number }[]
+  /** Bytes of whole lines: a resume truncates the file here before appending. */
+  validBytes: number
+  tornTail: boolean
+}
+
+export async function readJournal(path: string, expect: { jobId: string; configHash: string }): Promise<JournalState> {
+  const buf = await readFile(path).catch((err: NodeJS.ErrnoException) => {
+    throw new AppError('JOURNAL_MISSING', `No journal at ${path} (${err.code ?? err.message}): the job never started copying; run it again`)
+  })
+  const end = buf.lastIndexOf(0x0a) + 1
+  const tornTail = end < buf.length
+  const lines = buf.subarray(0, end).toString('utf8').split('\n').slice(0, -1)
+  let header: JournalHeader | undefined
+  const results = new Map<number, TaskResult>()
+  const verified = new Map<number, VerifyOutcome>()
+  const sessions: JournalState['sessions'] = []
+  let sessionStart = 0
+  lines.forEach((text, i) => {
+    const n = i + 1
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch {
+      throw new AppError('JOURNAL_CORRUPT', `${path} line ${n} is not JSON: ${JSON.stringify(text.slice(0, 120))}. The journal cannot be trusted; inspect or remove the job folder and run the job again`)
+    }
+    const parsed = journalLineSchema.safeParse(json)
+    if (!parsed.success)
+      throw new AppError('JOURNAL_CORRUPT', `${path} line ${n} is not a journal line (${parsed.error.issues.map((e) => `${e.path.join('.') || 'line'}: ${e.message}`).join('; ')})`)
+    const line = parsed.data
+    if (n === 1 && line.type !== 'header') throw new AppError('JOURNAL_CORRUPT', `${path} does not start with a journal header`)
+    switch (line.type) {
+      case 'header':
+        if (n !== 1) throw new AppError('JOURNAL_CORRUPT', `${path} line ${n}: a second header (two journals concatenated?)`)
+        if (line.jobId !== expect.jobId)
+          throw new AppError('JOURNAL_FOREIGN', `${path} belongs to job ${line.jobId}, not ${expect.jobId}: refusing to resume from another job's journal`)
+        if (line.configHash !== expect.configHash)
+          throw new AppError('JOURNAL_FOREIGN', `${path} was written for another configuration (hash ${line.configHash.slice(0, 12)}…, this job's is ${expect.configHash.slice(0, 12)}…)`)
+        header = line
+        return
+      case 'session':
+        sessions.push({ at: line.at, activeMs: 0 })
+        sessionStart = Date.parse(line.at)
+        return
+      case 'result': {
+        const { type: _t, key: _k, at, ...result } = line
+        results.set(result.id, result)
+        if (sessions.length > 0) sessions[sessions.length - 1].activeMs = Math.max(0, Date.parse(at) - sessionStart)
+        return
+      }
+      case 'verify': {
+        const { type: _t, at: _a, ...outcome } = line
+        verified.set(outcome.id, outcome)
+        return
+      }
+    }
+  })
+  if (!header) throw new AppError('JOURNAL_CORRUPT', `${path} has no header line`)
+  return { header, results, verified, sessions, validBytes: end, tornTail }
 }

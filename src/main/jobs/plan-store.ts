@@ -11,7 +11,7 @@ import { planHeaderSchema, planTaskSchema, type PlanHeader } from '../../shared/
 import type { PlannedTask } from '../../shared/plan'
 import type { PlanWithStats } from '../plan/make-plan'
 
-export const PLAN_FILE = 'plan.ndjson'
+const PLAN_FILE = 'plan.ndjson'
 
 export async function writePlan(dir: string, meta: { jobId: string; configHash: string }, plan: PlanWithStats): Promise<void> {
   const path = join(dir, PLAN_FILE)
@@ -45,7 +45,7 @@ export async function writePlan(dir: string, meta: { jobId: string; configHash: 
   await rename(temp, path)
 }
 
-export interface StoredPlan extends PlanWithStats {
+interface StoredPlan extends PlanWithStats {
   header: PlanHeader
 }
 

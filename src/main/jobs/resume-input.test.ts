@@ -8,10 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { validateConfig, type JobConfig } from '../../shared/config/validate'
 import { buildPlan, planFolders } from '../../shared/plan'
 import { JobManager } from './job-manager'
-import { hashConfig, Journal } from './journal'
-import { readJournal } from './journal-reader'
+import { hashConfig, Journal, readJournal } from './journal'
 import { readPlan, writePlan } from './plan-store'
-import { redactConfig } from './redact'
+import { redactConfig } from '../../shared/redact'
 
 const JOB = '20240101000000-abcdef'
 let dir: string

@@ -1,21 +1,22 @@
 // One job from plan to report: plan (or the persisted plan, on resume) → route → engine →
 // aggregator + journal → verification → report. A resume redoes only what no session finished.
 import { setMaxListeners } from 'node:events'
-import { writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { dirname } from 'node:path'
 import type { JobEvent, Report, TaskResult } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import { buildReport } from '../../shared/report'
 import { routeJob } from '../engines/route/route-job'
 import { isUsable, type S5cmdLocation } from '../engines/s5cmd/locate'
-import { findTraditionalBaseline, TraditionalTally } from '../engines/measured'
+import { TraditionalTally } from '../engines/measured'
 import { makeS3Client, destinationEndpoint, sourceEndpoint } from '../s3/clients'
 import { verifyLanded } from '../verify/verifier'
+import { findTraditionalBaseline } from './baseline'
 import type { PauseGate } from './pause-gate'
 import { ProgressAggregator } from './aggregator'
 import { deleteExtraneous } from './delete-extraneous'
 import { JobLedger } from './ledger'
 import { prepareJob } from './prepare-job'
+import { writeReport } from './report-store'
 
 export interface JobRun {
   jobId: string
@@ -143,7 +144,7 @@ export async function runJob(run: JobRun): Promise<Report> {
     ...ledger.verification(config.verify),
     sessions: (prior?.sessions.length ?? 0) + 1,
   }
-  await writeFile(join(run.dir, 'report.json'), JSON.stringify(report, null, 2))
+  await writeReport(run.dir, report)
   const message = diskFull ?? (status === 'failed' ? `${c.failed} of ${s.objects} objects failed` : undefined)
   emit({ type: 'state', jobId, state: status, message })
   return report

@@ -5,14 +5,14 @@ import { reportFigures } from '../../shared/report-figures'
 import { reportHtml } from './report-html'
 
 /** RFC 4180: quote when needed, double the quotes; a leading =,+,-,@ is defused for spreadsheets. */
-export function csvCell(v: string | number | null): string {
+function csvCell(v: string | number | null): string {
   if (v === null) return ''
   let s = String(v)
   if (typeof v === 'string' && /^[=+\-@]/.test(s)) s = `'${s}`
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-export function reportCsv(r: Report): string {
+function reportCsv(r: Report): string {
   const rows: (string | number | null)[][] = [['section', 'name', 'value', 'detail']]
   for (const f of reportFigures(r)) rows.push(['statistic', f.key, f.value, ''])
   for (const [engine, n] of Object.entries(r.engines)) rows.push(['engine', engine, n, ''])

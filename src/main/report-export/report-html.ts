@@ -1,15 +1,15 @@
 // The report as one HTML page anyone can open offline: inline CSS and SVG, no script, no
 // external resource (its own CSP says so), every value escaped.
 import type { Report } from '../../shared/contract'
-import { reportFigures } from '../../shared/report-figures'
+import { figureText, reportFigures } from '../../shared/report-figures'
 
-export const escapeHtml = (s: string): string =>
+const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
 
 const COLORS = ['#1a7f37', '#57606a', '#cf222e', '#1f6feb', '#c2410c', '#8250df']
 
 /** Horizontal bars, one per entry, labelled with their value: readable without a legend. */
-export function barsSvg(title: string, entries: readonly [string, number][]): string {
+function barsSvg(title: string, entries: readonly [string, number][]): string {
   const max = Math.max(1, ...entries.map(([, n]) => n))
   const row = 26
   const bars = entries
@@ -24,7 +24,7 @@ export function barsSvg(title: string, entries: readonly [string, number][]): st
 
 export function reportHtml(r: Report): string {
   const figures = reportFigures(r)
-    .map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${escapeHtml(f.value === null ? '—' : String(f.value))}</td></tr>`)
+    .map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${escapeHtml(figureText(f))}</td></tr>`)
     .join('')
   const outcomes = barsSvg('Files by outcome', [
     ['synced', r.files_synced],

@@ -1,6 +1,6 @@
 // The archive's .CHECKSUM files (reference §1.6): `<sha256 hex>  <name>`, with or without a
-// trailing newline — the first whitespace-delimited token is the digest. S3 reports SHA-256
-// checksums in base64; the archive in hex.
+// trailing newline — the first whitespace-delimited token is the digest. (S3 reports SHA-256
+// checksums in base64; the engine that receives one turns it into hex, the archive's form.)
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
@@ -15,8 +15,6 @@ export function parseChecksumFile(text: string): string | undefined {
   return HEX64.test(token) ? token : undefined
 }
 
-export const base64ToHex = (b64: string): string => Buffer.from(b64, 'base64').toString('hex')
-export const hexToBase64 = (hex: string): string => Buffer.from(hex, 'hex').toString('base64')
 
 export const isSinglePartEtag = (etag: string | undefined): etag is string => etag !== undefined && /^[0-9a-f]{32}$/.test(etag)
 

@@ -93,5 +93,4 @@ export const rawConfigSchema = z.object({
   pricing: pricingSchema.default(pricingSchema.parse({})),
 })
 
-export type RawConfig = z.input<typeof rawConfigSchema>
 export type ParsedConfig = z.output<typeof rawConfigSchema>

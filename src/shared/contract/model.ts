@@ -7,7 +7,6 @@ export type Engine = z.infer<typeof engineSchema>
 
 export const OUTCOMES = ['synced', 'skipped', 'failed'] as const
 export const outcomeSchema = z.enum(OUTCOMES)
-export type Outcome = z.infer<typeof outcomeSchema>
 
 /** Error classes of the report (spec §10.1.2 counters) plus the task-level ones. */
 export const errorClassSchema = z.enum(['permission', 'network', 'not-found', 's5cmd', 'checksum', 'throttled', 'other'])

@@ -1,6 +1,7 @@
 // The one s5cmd invocation builder: the global flags, the child's environment (the only place
 // credentials go) and the options every `cp` line is written with, derived once from the
 // engine's settings. The engine runs exactly this, and `plan --out batch.txt` writes exactly this.
+import { redactText } from '../../../shared/redact'
 import { partitionTasks } from '../route/carriable'
 import type { CopyTask, Endpoint } from '../types'
 import { batchText, shellQuote, type LineOptions } from './batch'
@@ -123,9 +124,5 @@ const quoteIfNeeded = (s: string): string => (/^[A-Za-z0-9_./:=@%+-]+$/.test(s) 
  * passes through this so that nothing a child prints can leak them.
  */
 export function makeRedactor(...endpoints: Endpoint[]): (s: string) => string {
-  const secrets = endpoints
-    .flatMap((e) => (e.credentials ? [e.credentials.accessKeyId, e.credentials.secretAccessKey, e.credentials.sessionToken] : []))
-    .filter((x): x is string => typeof x === 'string' && x.length >= 4)
-  if (secrets.length === 0) return (s) => s
-  return (s) => secrets.reduce((acc, secret) => acc.split(secret).join('[redacted]'), s)
+  return redactText(endpoints.flatMap((e) => (e.credentials ? [e.credentials.accessKeyId, e.credentials.secretAccessKey, e.credentials.sessionToken] : [])))
 }

@@ -1,5 +1,5 @@
 import type { ErrorGroup } from '../lib/error-groups'
-import { formatCount } from '../lib/format'
+import { formatCount } from '../../../shared/format'
 
 /** Errors by class, biggest first, each with what to do about it. */
 export function ErrorGroups({ groups }: { groups: readonly ErrorGroup[] }) {

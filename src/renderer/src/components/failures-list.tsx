@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef } from 'react'
 import type { Report } from '../../../shared/contract'
-import { formatCount } from '../lib/format'
+import { formatCount } from '../../../shared/format'
 
 type Failure = Report['failures'][number]
 

@@ -1,6 +1,6 @@
 import type { JobSummary } from '../../../shared/contract'
 import { useJobList, useRerun, useResume } from '../hooks/use-jobs'
-import { formatBytes, formatCount } from '../lib/format'
+import { formatBytes, formatCount } from '../../../shared/format'
 import { isActive } from '../lib/job-view'
 import { useViewStore } from '../state/view-store'
 import { ErrorNote } from './config-issues'

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow'
 import { useCancelJob } from '../hooks/use-job'
 import { usePauseJob } from '../hooks/use-pause'
-import { formatByteRate, formatBytes, formatCount, formatEta, formatObjectRate } from '../lib/format'
+import { formatByteRate, formatBytes, formatCount, formatEta, formatObjectRate } from '../../../shared/format'
 import { isActive } from '../lib/job-view'
 import { useJobStore } from '../state/job-store'
 import { ErrorNote } from './config-issues'

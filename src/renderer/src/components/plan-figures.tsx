@@ -1,5 +1,5 @@
 import type { PlanSummary } from '../../../shared/contract'
-import { formatBytes, formatCount, formatDuration } from '../lib/format'
+import { formatBytes, formatCount, formatDuration } from '../../../shared/format'
 import { Stat, StatList } from './stat-list'
 
 const MISSING_SHOWN = 20

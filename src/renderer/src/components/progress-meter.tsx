@@ -1,4 +1,4 @@
-import { formatCount, progressPercent } from '../lib/format'
+import { formatCount, progressPercent } from '../../../shared/format'
 
 interface ProgressMeterProps {
   label: string

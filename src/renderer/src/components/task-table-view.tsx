@@ -3,7 +3,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react'
 import { useDebouncedValue } from '../hooks/use-debounced-value'
-import { formatBytes, formatCount } from '../lib/format'
+import { formatBytes, formatCount } from '../../../shared/format'
 import type { TaskFilter } from '../lib/task-table'
 import { useTaskStore } from '../state/task-store'
 

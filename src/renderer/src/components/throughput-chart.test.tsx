@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react'
 import type uPlot from 'uplot'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { formatByteRate, formatObjectRate } from '../lib/format'
+import { formatByteRate, formatObjectRate } from '../../../shared/format'
 import { appendSample, EMPTY_SERIES, type ThroughputSeries } from '../lib/throughput-series'
 import { useViewStore } from '../state/view-store'
 import { ThroughputChart } from './throughput-chart'

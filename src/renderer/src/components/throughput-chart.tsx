@@ -3,7 +3,7 @@ import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import { useColorScheme } from '../hooks/use-color-scheme'
 import { CHART_HEIGHT, chartOptions, toAlignedData, type ChartColors } from '../lib/chart-options'
-import { formatByteRate, formatObjectRate } from '../lib/format'
+import { formatByteRate, formatObjectRate } from '../../../shared/format'
 import { EMPTY_SERIES, type ThroughputSeries } from '../lib/throughput-series'
 
 function readColors(el: HTMLElement): ChartColors {

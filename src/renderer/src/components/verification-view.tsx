@@ -1,5 +1,5 @@
 import type { Report } from '../../../shared/contract'
-import { formatCount } from '../lib/format'
+import { formatCount } from '../../../shared/format'
 import { BarChart } from './bar-chart'
 import { Stat, StatList } from './stat-list'
 

@@ -1,7 +1,7 @@
 // uPlot options for the throughput chart: bytes/s on the left axis, objects/s on the right.
 // Kept apart from the component so the formatting choices are plain data.
 import type uPlot from 'uplot'
-import { formatByteRate, formatObjectRate } from './format'
+import { formatByteRate, formatObjectRate } from '../../../shared/format'
 import type { ThroughputSeries } from './throughput-series'
 
 export interface ChartColors {

@@ -1,14 +1,15 @@
 // A past job's saved config, made ready to start again. Secrets were masked when it was saved;
 // sending "****1234" back as a key would override the server's real credentials, so masked
 // values are dropped and the server's settings apply (handlers mergeConfig).
+import { isMasked } from '../../../shared/redact'
+
 type Json = Record<string, unknown>
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
-const masked = (v: unknown) => typeof v === 'string' && v.startsWith('****')
 
 export function rerunConfig(saved: Json): Json {
   const out: Json = { ...saved }
   delete out.selection
   delete out.schemaVersion
-  if (isObj(out.s3_config)) out.s3_config = Object.fromEntries(Object.entries(out.s3_config).filter(([, v]) => !masked(v)))
+  if (isObj(out.s3_config)) out.s3_config = Object.fromEntries(Object.entries(out.s3_config).filter(([, v]) => !isMasked(v)))
   return out
 }

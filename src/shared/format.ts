@@ -1,12 +1,16 @@
-// Human-readable numbers for the UI. Pure: every screen formats through these, so the same
-// figure reads the same in the plan, the monitor and the summary.
+// Human-readable numbers: the one formatter for the UI, the CLI and the report export, so a figure
+// reads the same on a screen, in a terminal and in an exported page. Pure.
+//
+// Sizes use binary units (1024, "KiB"): part_size_mb is applied as MiB (× 1024²), S3's limits are
+// binary (5 GiB per CopyObject, 5 MiB minimum part), and so is `du -h`. Decimal "KB" beside
+// those would make one object read as two sizes.
 
 const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const
 const DASH = '—'
 
 const usable = (n: number): boolean => Number.isFinite(n) && n >= 0
 
-/** Binary units because S3 part sizes and disk tools speak them; 3 significant digits. */
+/** 3 significant digits in binary units (see the header for why binary). */
 export function formatBytes(bytes: number): string {
   if (!usable(bytes)) return DASH
   let value = bytes
@@ -30,6 +34,11 @@ export function formatObjectRate(objectsPerSec: number): string {
   if (!usable(objectsPerSec)) return DASH
   const digits = objectsPerSec >= 100 ? 0 : 1
   return `${objectsPerSec.toFixed(digits)} obj/s`
+}
+
+/** Request costs are fractions of a cent per thousand requests: four decimals show them. */
+export function formatUsd(usd: number): string {
+  return Number.isFinite(usd) ? `$${usd.toFixed(4)}` : DASH
 }
 
 /** Thousands separators fixed to en-US so tests and screenshots do not depend on the locale. */

@@ -6,6 +6,7 @@ import {
   formatDuration,
   formatEta,
   formatObjectRate,
+  formatUsd,
   progressPercent,
 } from './format'
 
@@ -34,6 +35,14 @@ describe('rates', () => {
     expect(formatObjectRate(3.25)).toBe('3.3 obj/s')
     expect(formatObjectRate(250)).toBe('250 obj/s')
     expect(formatObjectRate(Number.POSITIVE_INFINITY)).toBe('—')
+  })
+})
+
+describe('formatUsd', () => {
+  it('keeps the fractions of a cent that request prices come in', () => {
+    expect(formatUsd(0.0025)).toBe('$0.0025')
+    expect(formatUsd(12)).toBe('$12.0000')
+    expect(formatUsd(Number.NaN)).toBe('—')
   })
 })
 

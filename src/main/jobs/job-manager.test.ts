@@ -1,0 +1,35 @@
+// What a job says leaves main (IPC, WebSocket, terminal): its log and state lines never carry its keys.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { JobEvent } from '../../shared/contract'
+import { validateConfig } from '../../shared/config/validate'
+import { JobManager } from './job-manager'
+
+let data: string
+beforeEach(async () => {
+  data = await mkdtemp(join(tmpdir(), 'archive-sync-manager-'))
+})
+afterEach(() => rm(data, { recursive: true, force: true }))
+
+describe('JobManager events', () => {
+  it('redact the job’s credentials from every log and state message', async () => {
+    // The key id doubles as the source bucket's name, so the listing failure (which names the bucket) holds it.
+    const r = validateConfig({
+      destination_bucket: 'lake', s3_config: { access_key_id: 'lakekey7731', secret_access_key: 'wJalrXUtnFEMI', endpoint_url: 'http://127.0.0.1:9' },
+      source: { bucket: 'lakekey7731', endpoint_url: 'http://127.0.0.1:9' }, performance_optimization: { retry_count: 1 },
+      markets: ['spot'], symbols: ['BTCUSDT'], data_types: ['klines'], intervals: ['1h'], date_range: { start: '2024-01-01', end: '2024-01-01' },
+    })
+    if (!r.ok) throw new Error(JSON.stringify(r.issues))
+    const m = new JobManager(data, async () => ({ found: false, reason: 'not needed' }))
+    const events: JobEvent[] = []
+    m.onEvent((e) => events.push(e))
+    const { done } = await m.start(r.config)
+    await done
+    await m.close()
+    const said = events.flatMap((e) => ((e.type === 'log' || e.type === 'state') && e.message ? [e.message] : []))
+    expect(said.some((t) => t.includes('[redacted]'))).toBe(true)
+    expect(said.join('\n')).not.toMatch(/lakekey7731|wJalrXUtnFEMI/)
+  })
+})
