@@ -96,6 +96,7 @@ export function destinationKeyOf(config: JobConfig, sourceKey: string): string {
 }
 
 const SINGLE_PART_ETAG = /^[0-9a-f]{32}$/
+const secondOf = (iso: string): number => Math.floor(Date.parse(iso) / 1000)
 
 /**
  * Is the destination's copy the source's current version? Binance replaces files in place, so
@@ -106,7 +107,9 @@ export function compareCopies(src: ListedObject, dst: ListedObject | undefined):
   if (!dst) return 'absent'
   if (dst.size !== src.size) return 'changed'
   if (src.etag && dst.etag && SINGLE_PART_ETAG.test(src.etag) && SINGLE_PART_ETAG.test(dst.etag)) return src.etag === dst.etag ? 'same' : 'changed'
-  if (src.lastModified && dst.lastModified) return dst.lastModified >= src.lastModified ? 'same' : 'changed'
+  // Whole seconds: S3 listings and HTTP Last-Modified headers carry no more, and a local copy's
+  // mtime is set from the header.
+  if (src.lastModified && dst.lastModified) return secondOf(dst.lastModified) >= secondOf(src.lastModified) ? 'same' : 'changed'
   return 'same'
 }
 
