@@ -11,10 +11,11 @@ import { validateConfig } from '../../src/shared/config/validate'
 import { createApp } from '../../src/main/app'
 import { makeArchiveFile, revisedArchiveObjects, seedBucket } from '../../src/main/dev/fixtures'
 import { makePlan } from '../../src/main/plan/make-plan'
-import { makeS3Client, sourceEndpoint } from '../../src/main/s3/clients'
+import { destinationEndpoint, makeS3Client, sourceEndpoint } from '../../src/main/s3/clients'
+import { planAudit, runAudit } from '../../src/main/verify/audit-destination'
 import { mergeConfig } from '../../src/main/settings'
 import type { FileRef } from '../../src/shared/keys'
-import { SOURCE_BUCKET, startLocalArchive, type LocalArchive } from '../helpers/local-archive'
+import { getBytes, LAKE_BUCKET, SOURCE_BUCKET, startLocalArchive, type LocalArchive } from '../helpers/local-archive'
 
 const UNPUBLISHED = 'data/spot/monthly/klines/ETHUSDT/1h/ETHUSDT-1h-2024-02.zip'
 const WITHOUT_DAY = 'data/spot/monthly/klines/BTCUSDT/1h/BTCUSDT-1h-2024-01.zip'
@@ -149,6 +150,29 @@ describe('downloads to a folder', () => {
       expect(Buffer.from(await readFile(zipPath)).equals(Buffer.from(third.zip))).toBe(true)
     } finally {
       await rm(out, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('archive-sync audit (copies already at an S3 destination)', () => {
+  it('states what it will read and its cost, then reports the monthly file’s missing day with the daily key', async () => {
+    const config = job({ symbols: ['BTCUSDT'], frequency: 'monthly', destination_prefix: 'audit', date_range: { start: '2024-01-01', end: '2024-02-29' } })
+    const { report } = await runJob(config)
+    expect(report).toMatchObject({ status: 'completed', files_synced: 4 })
+    const source = makeS3Client(sourceEndpoint(config))
+    const destination = makeS3Client(destinationEndpoint(config))
+    try {
+      const a = await planAudit(config, { source, destination })
+      const sizes = await Promise.all([WITHOUT_DAY, WITHOUT_DAY.replace('2024-01', '2024-02')].map(async (k) => (await getBytes(env.client, LAKE_BUCKET, `audit/${k}`)).length))
+      // Two zips read back (the .CHECKSUM files hold no time series): two GETs at the configured price.
+      expect(a.estimate).toEqual({ requests: 2, bytes: sizes[0] + sizes[1], costUsd: 0.000001, needsConfirm: false })
+      const reports = await runAudit(config, a, destination)
+      const bad = reports.filter((r) => r.gaps.length > 0)
+      expect(bad.map((r) => [r.key, r.gaps.map((g) => g.fillKeys)])).toEqual([[WITHOUT_DAY, [['data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2024-01-17.zip']]]])
+      expect(reports).toHaveLength(2)
+    } finally {
+      source.destroy()
+      destination.destroy()
     }
   })
 })

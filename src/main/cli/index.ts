@@ -1,4 +1,4 @@
-// archive-sync: headless entry. `run`, `resume`, `verify`, `plan`, `serve`, `demo`.
+// archive-sync: headless entry. `run`, `resume`, `verify`, `plan`, `audit`, `catalog`, `serve`, `demo`.
 import { parseArgs } from 'node:util'
 import { CliExit } from './load-config'
 
@@ -12,7 +12,10 @@ const USAGE = `Usage: archive-sync <command> [options]
                                                       exit 0 all verified, 1 otherwise
   plan  --config job.json [--json] [--out F]          list, diff and print the plan without copying;
                                                       --out plan.csv (S3 Batch Operations manifest) or plan.txt (s5cmd run file)
-  catalog                                             the archive matrix: markets, data types, frequencies, intervals
+  audit --config job.json [--json] [--yes]            read the kline/trade files at the destination and report gaps;
+                                                      prints the bytes and cost first, --yes needed above 1 GiB or $0.10
+  catalog [--json]                                    the archive matrix: markets, data types, frequencies, intervals per
+                                                      frequency, status with dates (--json: one object per market and type)
   serve [--port N] [--host H] [--config base.json]    the UI in a browser (token-protected, 127.0.0.1)
   demo  [--port N] [--data-dir DIR] [--json]          serve against an embedded local S3 with a sample archive
 `
@@ -30,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       out: { type: 'string', short: 'o' },
       host: { type: 'string' },
+      yes: { type: 'boolean' },
     },
     allowPositionals: true,
   })
@@ -46,9 +50,13 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./verify')).verifyCommand(common)
     case 'plan':
       return (await import('./plan')).planCommand({ ...common, out: values.out })
-    case 'catalog':
-      process.stdout.write((await import('./catalog')).catalogText())
+    case 'audit':
+      return (await import('./audit')).auditCommand({ ...common, yes: values.yes })
+    case 'catalog': {
+      const c = await import('./catalog')
+      process.stdout.write(values.json ? `${JSON.stringify(c.catalogEntries())}\n` : c.catalogText())
       return 0
+    }
     case 'serve':
       return (await import('./serve')).serveCommand({ ...common, port, host: values.host })
     case 'demo':
