@@ -67,7 +67,7 @@ function futures(cm: boolean): Record<Frequency, Record<string, DataTypeSpec>> {
   // daily files missing from 2024-04-01 (binance-public-data#334), "last … was March" (#372).
   const bookTicker = (monthly: boolean): DataTypeSpec =>
     cm
-      ? flat('stopped', 'stopped: last files 2024-10-15 (binance-public-data#380)', { until: '2024-10-15' })
+      ? flat('stopped', 'last files 2024-10-15 (binance-public-data#380)', { until: '2024-10-15' })
       : flat('stopped', monthly ? 'stopped; the 2024-04 file holds only the first hours (binance-public-data#334)' : 'stopped after 2024-03-31 (binance-public-data#334, #380)', { until: '2024-03-31' })
   return {
     daily: {
