@@ -159,3 +159,17 @@ describe('the archive as it is: intervals per frequency, auto from the listing, 
     expect(e('spot', 'klines')!.intervals.daily).not.toContain('1w')
   })
 })
+
+describe('archive-sync audit', () => {
+  it('prints what it will read and the cost, refuses above the threshold without --yes, then reads with it', async () => {
+    // The first test copied the 500-object slice under cli/; a high GET price puts the 250 zips over $0.10.
+    const config = { ...env.base, ...selection, destination_prefix: 'cli', pricing: { get_per_1000: 1 } }
+    const refused = await command('audit', config)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(/Audit reads 250 kline\/trade files, [\d.]+ [kKM]B, from s3:\/\/lake: 250 GET ≈ \$0\.2500/)
+    expect(refused.stderr).toContain('Re-run with --yes')
+    const read = await command('audit', config, '--yes', '--json')
+    expect(read.code, read.stderr).toBe(0)
+    expect(JSON.parse(read.stdout)).toMatchObject({ type: 'audit', files: 250, requests: 250, costUsd: 0.25, absent: 0, incomplete: [] })
+  })
+})
