@@ -102,4 +102,12 @@ describe('periodsFor — ended intervals', () => {
     // The stand-ins for 2024-01 stop where the daily tree stopped: none.
     expect(p.find((x) => x.period === '2024-01')?.fallback).toEqual([])
   })
+
+  it('a part month after the daily tree ended comes from its monthly file', () => {
+    const p = periodsFor('2024-01-01', '2024-02-10', AUTO, '2024-06-01', { daily: '2023-12-31', monthly: '2024-02-29' })
+    expect(p).toEqual([
+      { frequency: 'monthly', period: '2024-01', fallback: [] },
+      { frequency: 'monthly', period: '2024-02', fallback: [] },
+    ])
+  })
 })

@@ -43,8 +43,12 @@ export function periodsFor(start: string, end: string, frequencies: readonly Fre
   for (const month of monthsInRange(start, end)) {
     const { first, last } = monthBounds(month)
     const whole = first >= start && last <= end && last < today && monthOk(month)
-    if (whole) out.push({ frequency: 'monthly', period: month, fallback: days(first, last) })
-    else for (const period of days(first > start ? first : start, last < end ? last : end)) out.push({ frequency: 'daily', period })
+    const [a, b] = [first > start ? first : start, last < end ? last : end]
+    const part = days(a, b)
+    // A part month the daily tree stopped holding (an ended interval) comes from its monthly file.
+    const ended = part.length < daysInRange(a, b).length && monthOk(month) && last < today
+    if (whole || ended) out.push({ frequency: 'monthly', period: month, fallback: whole ? days(first, last) : part })
+    else for (const period of part) out.push({ frequency: 'daily', period })
   }
   return out
 }

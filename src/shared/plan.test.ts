@@ -370,10 +370,15 @@ describe('frequency auto, from the listing', () => {
     expect(plan.summary.periodSources!.months[0].missingKeys).toHaveLength(29)
   })
 
-  it('an ended interval plans no key after its tree stopped (futures 1w daily until 2023-12-31)', () => {
-    const c = config({ markets: ['futures/um'], symbols: ['BTCUSDT'], intervals: ['1w'], frequency: 'daily', date_range: { start: '2023-12-20', end: '2024-01-10' } })
-    const [f] = planFolders(c, TODAY)
-    expect(f.expected.at(-1)).toBe('data/futures/um/daily/klines/BTCUSDT/1w/BTCUSDT-1w-2023-12-31.zip')
-    expect(f.expected).toHaveLength(12)
+  it('an ended interval plans no daily stand-in after its tree stopped (futures 1w daily until 2023-12-31)', () => {
+    const c = config({ markets: ['futures/um'], symbols: ['BTCUSDT'], intervals: ['1w'], frequency: 'auto', date_range: { start: '2023-12-01', end: '2024-01-31' } })
+    const monthly = planFolders(c, TODAY).find((f) => f.folder.includes('/monthly/'))!
+    expect(monthly.expected).toEqual(['data/futures/um/monthly/klines/BTCUSDT/1w/BTCUSDT-1w-2023-12.zip', 'data/futures/um/monthly/klines/BTCUSDT/1w/BTCUSDT-1w-2024-01.zip'])
+    expect([...monthly.fallback!.values()].map((f) => f.keys.length)).toEqual([31, 0])
+    // Neither monthly file listed: December falls back to its daily files; January has none to fall back to.
+    const plan = buildPlan(c, planFolders(c, TODAY), new Map())
+    expect(plan.summary.periodSources).toMatchObject({ monthly: 0, daily: 0, missing: 2 })
+    expect(plan.missingKeys).toHaveLength(31 + 1)
+    expect(plan.missingKeys.at(-1)).toBe('data/futures/um/monthly/klines/BTCUSDT/1w/BTCUSDT-1w-2024-01.zip')
   })
 })

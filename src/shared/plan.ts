@@ -194,9 +194,12 @@ export function buildPlan(
           if (o) take(o, daily, fallback.dataset, dailyRow)
           else missed.push(k)
         }
+        // No daily tree to stand in (an ended interval): the monthly key itself is what is missing.
+        if (fallback.keys.length === 0) missed.push(zipKey)
         for (const k of missed) missingKeys.push(k)
-        dailyRow.missing += missed.length
-        sources.add(f, fallback, missed.length === fallback.keys.length ? 'missing' : 'daily', missed)
+        if (fallback.keys.length === 0) row.missing += 1
+        else dailyRow.missing += missed.length
+        sources.add(f, fallback, missed.length >= fallback.keys.length ? 'missing' : 'daily', missed)
         continue
       }
       if (fallback) sources.add(f, fallback, 'monthly', [])

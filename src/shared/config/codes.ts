@@ -19,7 +19,7 @@ export const CONFIG_CODES = {
   CE015: { title: 'Invalid setting', fix: 'Check the value against the configuration reference in the README.' },
   CE016: { title: 'Unsafe path', fix: 'Prefixes and folders may not contain "..", backslashes or control characters.' },
   CE025: { title: 'Perpetual contracts only', fix: 'This data type exists for perpetual contracts only (COIN-M premiumIndexKlines): pick the …_PERP symbol.' },
-  CE026: { title: 'Interval ended', fix: 'That tree stopped publishing the interval before your range: start the range earlier, or build it from 1d klines.' },
+  CE026: { title: 'Interval ended', fix: 'The archive stopped publishing that interval: end the range by the date given, or build the bars from 1d klines.' },
 } as const
 
 export type ConfigCode = keyof typeof CONFIG_CODES

@@ -236,6 +236,8 @@ describe('validateConfig — one error code per rule, naming the field, with a f
     expect(ok({ ...fut, date_range: { start: '2024-01-15', end: '2024-02-10' } }).selection[0].frequencies).toEqual(['monthly'])
     const i = expectOnly(fut, 'CE026', 'intervals')
     expect(i.message).toMatch(/daily until 2023-12-31, monthly until 2024-02-29/)
+    // A range running past the last tree's end is refused too: those days would be neither copied nor missing.
+    expect(expectOnly({ ...fut, date_range: { start: '2024-01-15', end: '2024-03-10' } }, 'CE026', 'intervals').message).toMatch(/end the range by 2024-02-29/)
   })
 
   it('CE025: a dated contract for COIN-M premiumIndexKlines (perpetual only)', () => {

@@ -124,7 +124,7 @@ function checkRules(c: ParsedConfig, opts: ValidateOptions): ConfigResult {
       const intervals = pick(c.intervals, dt) ?? []
       const takes = [...new Set(frequencies.flatMap((f) => offered[f][dt].intervals ?? []))]
       if (intervals.length === 0) push('CE007', 'intervals', `${market} ${dt} needs intervals; allowed: ${takes.join(', ')}`)
-      for (const [fs, ivs] of intervalGroups(market, dt, frequencies, intervals, dr?.start, push)) selection.push({ market, dataType: dt, frequencies: fs, intervals: ivs, symbols })
+      for (const [fs, ivs] of intervalGroups(market, dt, frequencies, intervals, dr, push)) selection.push({ market, dataType: dt, frequencies: fs, intervals: ivs, symbols })
     }
   }
   if (issues.length > 0) return { ok: false, issues }
@@ -142,9 +142,10 @@ function intervalGroups(
   dt: string,
   frequencies: readonly Frequency[],
   intervals: readonly string[],
-  start: string | undefined,
+  range: { start: string; end: string } | undefined,
   push: (...a: Parameters<typeof issue>) => void,
 ): [Frequency[], string[]][] {
+  const { start, end } = range ?? {}
   const groups = new Map<string, [Frequency[], string[]]>()
   for (const iv of intervals) {
     const fs = frequencies.filter((f) => CATALOG[market][f][dt].intervals?.includes(iv))
@@ -164,9 +165,15 @@ function intervalGroups(
       const until = intervalUntil(market, f, dt, iv)
       return !until || !start || start <= until
     })
+    const ends = fs.map((f) => `${f} until ${intervalUntil(market, f, dt, iv)}`).join(', ')
     if (live.length === 0) {
-      const ends = fs.map((f) => `${f} until ${intervalUntil(market, f, dt, iv)}`).join(', ')
       push('CE026', 'intervals', `${market} ${dt} "${iv}" files ended (${ends}); the range starts ${start}`)
+      continue
+    }
+    // Days after every tree ended would be neither copied nor missing: refuse rather than drop them.
+    const last = live.map((f) => intervalUntil(market, f, dt, iv)).reduce<string | undefined>((a, u) => (a === undefined || u === undefined ? undefined : u > a ? u : a), '')
+    if (last && end && end > last) {
+      push('CE026', 'intervals', `${market} ${dt} "${iv}" files ended (${ends}); end the range by ${last}`)
       continue
     }
     const k = live.join('+')
