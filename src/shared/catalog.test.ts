@@ -9,7 +9,10 @@ import {
   dataTypeSpec,
   dataTypesOf,
   frequenciesOf,
+  frequenciesWithInterval,
+  intervalUntil,
   intervalsOf,
+  isDeliveryContract,
   type Frequency,
   type Market,
 } from './catalog'
@@ -96,6 +99,16 @@ const REFERENCE_MATRIX: Record<string, Record<string, Record<string, RefSpec>>> 
 
 const DAILY_FUT = ['1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '6h', '8h', '12h', '1d']
 
+// Where primary sources overrule the transcription above (each cited in catalog.ts):
+// futures daily trees held 3d/1w/1mo (ended), um bookDepth is current (binance-public-data#437),
+// cm bookTicker stopped 2024-10-15 (#380), BVOLIndex goes on with holes (#370, #499).
+for (const m of ['futures/um', 'futures/cm'])
+  for (const dt of ['klines', 'markPriceKlines', 'indexPriceKlines', 'premiumIndexKlines']) REFERENCE_MATRIX[m].daily[dt].intervals!.push('3d', '1w', '1mo')
+REFERENCE_MATRIX['futures/um'].daily.bookDepth.status = 'active'
+REFERENCE_MATRIX['futures/cm'].daily.bookTicker.status = 'stopped'
+REFERENCE_MATRIX['futures/cm'].monthly.bookTicker.status = 'stopped'
+REFERENCE_MATRIX.option.daily.BVOLIndex.status = 'active'
+
 /** The reference's status text starts with the label: "stopped ~2024-03-31" → stopped. */
 const label = (status: string) => status.split(/[\s(~]/)[0]
 
@@ -167,11 +180,26 @@ describe('catalog — the archive facts the reference singles out', () => {
         }
   })
 
-  it('daily trees never offer 3d, 1w or 1mo; monthly kline trees offer all three', () => {
-    for (const m of MARKETS) {
-      for (const spec of Object.values(CATALOG[m].daily)) for (const iv of IRREGULAR_INTERVALS) expect(spec.intervals ?? []).not.toContain(iv)
-      for (const spec of Object.values(CATALOG[m].monthly)) if (spec.needsInterval) expect(spec.intervals).toEqual(expect.arrayContaining(['3d', '1w', '1mo']))
-    }
+  it('spot daily never offers 3d, 1w or 1mo; futures trees offer them as ended, with the day they ended', () => {
+    for (const iv of IRREGULAR_INTERVALS) expect(CATALOG.spot.daily.klines.intervals).not.toContain(iv)
+    expect(CATALOG.spot.monthly.klines.intervalUntil).toBeUndefined()
+    for (const m of ['futures/um', 'futures/cm'] as const)
+      for (const dt of ['klines', 'markPriceKlines', 'indexPriceKlines', 'premiumIndexKlines'])
+        for (const iv of IRREGULAR_INTERVALS) {
+          expect(intervalUntil(m, 'daily', dt, iv), `${m} daily ${dt} ${iv}`).toBe('2023-12-31')
+          expect(intervalUntil(m, 'monthly', dt, iv), `${m} monthly ${dt} ${iv}`).toBe('2024-02-29')
+          expect(intervalUntil(m, 'monthly', dt, '1h')).toBeUndefined()
+        }
+    expect(frequenciesWithInterval('spot', 'klines', '1w')).toEqual(['monthly'])
+    expect(frequenciesWithInterval('spot', 'klines', '1s')).toEqual(['daily', 'monthly'])
+  })
+
+  it('COIN-M premiumIndexKlines is perpetual only; delivery contracts are told apart', () => {
+    for (const f of FREQUENCIES) expect(dataTypeSpec('futures/cm', f, 'premiumIndexKlines')!.contracts).toBe('perpetual')
+    expect(dataTypeSpec('futures/um', 'daily', 'premiumIndexKlines')!.contracts).toBeUndefined()
+    expect(isDeliveryContract('BTCUSD_240927')).toBe(true)
+    expect(isDeliveryContract('BTCUSD_PERP')).toBe(false)
+    expect(isDeliveryContract('BTCUSDT')).toBe(false)
   })
 
   it('only COIN-M indexPriceKlines live under the pair', () => {
@@ -183,14 +211,17 @@ describe('catalog — the archive facts the reference singles out', () => {
     expect(dataTypesOf('spot').sort()).toEqual(['aggTrades', 'klines', 'trades'])
   })
 
-  it('stopped and uncertain datasets are labelled so', () => {
-    expect(dataTypeSpec('futures/um', 'daily', 'bookTicker')!.status).toBe('stopped')
+  it('stopped and uncertain datasets are labelled so, with the dates the sources give', () => {
+    expect(dataTypeSpec('futures/um', 'daily', 'bookTicker')).toMatchObject({ status: 'stopped', until: '2024-03-31' })
     expect(dataTypeSpec('futures/um', 'monthly', 'bookTicker')!.status).toBe('stopped')
+    expect(dataTypeSpec('futures/cm', 'daily', 'bookTicker')).toMatchObject({ status: 'stopped', until: '2024-10-15' })
     expect(dataTypeSpec('futures/um', 'daily', 'liquidationSnapshot')!.status).toBe('removed')
-    expect(dataTypeSpec('futures/um', 'daily', 'bookDepth')!.status).toBe('uncertain')
+    expect(dataTypeSpec('futures/um', 'daily', 'bookDepth')!.status).toBe('active')
+    expect(dataTypeSpec('futures/um', 'daily', 'bookDepth')!.note).toMatch(/30-second/)
     expect(dataTypeSpec('futures/cm', 'daily', 'liquidationSnapshot')!.status).toBe('uncertain')
     expect(dataTypeSpec('option', 'daily', 'EOHSummary')!.status).toBe('stopped')
-    expect(dataTypeSpec('option', 'daily', 'BVOLIndex')!.status).toBe('uncertain')
+    expect(dataTypeSpec('option', 'daily', 'BVOLIndex')).toMatchObject({ status: 'active' })
+    expect(dataTypeSpec('option', 'daily', 'BVOLIndex')!.knownGaps).toContain('2025-12-15…2026-01-04')
     expect(dataTypeSpec('spot', 'daily', 'klines')!.status).toBe('active')
   })
 })

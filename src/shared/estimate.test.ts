@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { validateConfig, type JobConfig } from './config/validate'
-import { estimatePlan, plannedMode } from './estimate'
+import { estimatePlan, estimateRead, plannedMode } from './estimate'
 
 const cfg = (over: Record<string, unknown> = {}): JobConfig => {
   const r = validateConfig({
@@ -46,5 +46,17 @@ describe('estimatePlan', () => {
     const e = estimatePlan(cfg(), { toCopy: 1000, toCopyBytes: 1e9 }, 1, { bytesPerSec: 1e8, filesPerSec: 50 })
     expect(e!.seconds).toBe(20) // 1000 files at 50/s beats 1 GB at 100 MB/s (10 s)
     expect(estimatePlan(cfg(), { toCopy: 0, toCopyBytes: 0 }, 1)!.seconds).toBe(0)
+  })
+})
+
+describe('estimateRead (audit)', () => {
+  const pricing = { put_copy_list_per_1000: 0.005, get_per_1000: 0.0004, transfer_per_gb: 0.09 }
+  it('one GET per object plus the bytes at the transfer rate', () => {
+    expect(estimateRead(pricing, 10_000, 2e9)).toEqual({ requests: 10_000, bytes: 2e9, costUsd: 0.184, needsConfirm: true })
+  })
+  it('asks for --yes above 1 GiB or $0.10, not below', () => {
+    expect(estimateRead({ ...pricing, transfer_per_gb: 0 }, 100, 1024 ** 3).needsConfirm).toBe(false)
+    expect(estimateRead({ ...pricing, transfer_per_gb: 0 }, 100, 1024 ** 3 + 1).needsConfirm).toBe(true)
+    expect(estimateRead({ ...pricing, transfer_per_gb: 0 }, 300_000, 1000).needsConfirm).toBe(true)
   })
 })

@@ -45,3 +45,12 @@ export function estimatePlan(
   } else if (s.toCopy === 0) seconds = 0
   return { mode, requests, costUsd: Math.round(cost * 1e6) / 1e6, seconds, basis: measured ? 'the last completed job' : 'no job measured yet' }
 }
+
+/** Above either figure `archive-sync audit` asks for --yes before it reads anything. */
+export const AUDIT_CONFIRM = { bytes: 1024 ** 3, usd: 0.1 } as const
+
+/** What reading objects back costs: one GET each, plus the bytes at the configured transfer rate. */
+export function estimateRead(p: JobConfig['pricing'], objects: number, bytes: number): { requests: number; bytes: number; costUsd: number; needsConfirm: boolean } {
+  const costUsd = Math.round(((objects / 1000) * p.get_per_1000 + (bytes / 1e9) * p.transfer_per_gb) * 1e6) / 1e6
+  return { requests: objects, bytes, costUsd, needsConfirm: bytes > AUDIT_CONFIRM.bytes || costUsd > AUDIT_CONFIRM.usd }
+}

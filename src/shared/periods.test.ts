@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { daysInRange } from './dates'
-import { periodsFor, type Period } from './periods'
+import { monthBounds, periodsFor, type Period } from './periods'
 
 const AUTO = ['daily', 'monthly'] as const
 const daily = (start: string, end: string): Period[] => daysInRange(start, end).map((period) => ({ frequency: 'daily', period }))
 const monthly = (period: string): Period => ({ frequency: 'monthly', period })
+/** auto plans a whole closed month's monthly file with its daily files as the stand-in. */
+const autoMonth = (period: string): Period => ({ frequency: 'monthly', period, fallback: daysInRange(monthBounds(period).first, monthBounds(period).last) })
 
 describe('periodsFor — one frequency', () => {
   it('daily lists every day', () => {
@@ -27,7 +29,7 @@ describe('periodsFor — one frequency', () => {
 
 describe('periodsFor — auto: whole closed months monthly, the rest daily', () => {
   it('a partial month on each side of a whole one', () => {
-    expect(periodsFor('2024-01-15', '2024-03-10', AUTO, '2024-06-01')).toEqual([...daily('2024-01-15', '2024-01-31'), monthly('2024-02'), ...daily('2024-03-01', '2024-03-10')])
+    expect(periodsFor('2024-01-15', '2024-03-10', AUTO, '2024-06-01')).toEqual([...daily('2024-01-15', '2024-01-31'), autoMonth('2024-02'), ...daily('2024-03-01', '2024-03-10')])
   })
 
   it('does not depend on the order the frequencies are given in', () => {
@@ -37,15 +39,15 @@ describe('periodsFor — auto: whole closed months monthly, the rest daily', () 
   it('across a year boundary', () => {
     expect(periodsFor('2023-11-20', '2024-02-05', AUTO, '2024-06-01')).toEqual([
       ...daily('2023-11-20', '2023-11-30'),
-      monthly('2023-12'),
-      monthly('2024-01'),
+      autoMonth('2023-12'),
+      autoMonth('2024-01'),
       ...daily('2024-02-01', '2024-02-05'),
     ])
   })
 
   it('whole months only → only monthly files', () => {
     expect(periodsFor('2023-01-01', '2023-12-31', AUTO, '2024-06-01')).toEqual(
-      ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => monthly(`2023-${m}`)),
+      ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => autoMonth(`2023-${m}`)),
     )
   })
 
@@ -56,17 +58,17 @@ describe('periodsFor — auto: whole closed months monthly, the rest daily', () 
   it('missing only the first or only the last day of a month → daily', () => {
     expect(periodsFor('2024-03-02', '2024-03-31', AUTO, '2024-06-01')).toHaveLength(30)
     expect(periodsFor('2024-03-01', '2024-03-30', AUTO, '2024-06-01')).toHaveLength(30)
-    expect(periodsFor('2024-03-01', '2024-03-31', AUTO, '2024-06-01')).toEqual([monthly('2024-03')])
+    expect(periodsFor('2024-03-01', '2024-03-31', AUTO, '2024-06-01')).toEqual([autoMonth('2024-03')])
   })
 
   it('leap year: February ends on the 29th', () => {
-    expect(periodsFor('2024-02-01', '2024-02-29', AUTO, '2024-06-01')).toEqual([monthly('2024-02')])
+    expect(periodsFor('2024-02-01', '2024-02-29', AUTO, '2024-06-01')).toEqual([autoMonth('2024-02')])
     // 28 days of a 29-day February is not the whole month
     expect(periodsFor('2024-02-01', '2024-02-28', AUTO, '2024-06-01')).toEqual(daily('2024-02-01', '2024-02-28'))
   })
 
   it('non-leap year: February ends on the 28th', () => {
-    expect(periodsFor('2023-02-01', '2023-02-28', AUTO, '2023-06-01')).toEqual([monthly('2023-02')])
+    expect(periodsFor('2023-02-01', '2023-02-28', AUTO, '2023-06-01')).toEqual([autoMonth('2023-02')])
   })
 
   it('the current month is never monthly', () => {
@@ -75,11 +77,11 @@ describe('periodsFor — auto: whole closed months monthly, the rest daily', () 
     // On the month's last day it is still open.
     expect(periodsFor('2024-05-01', '2024-05-31', AUTO, '2024-05-31')).toEqual(daily('2024-05-01', '2024-05-31'))
     // The day after, it is closed.
-    expect(periodsFor('2024-05-01', '2024-05-31', AUTO, '2024-06-01')).toEqual([monthly('2024-05')])
+    expect(periodsFor('2024-05-01', '2024-05-31', AUTO, '2024-06-01')).toEqual([autoMonth('2024-05')])
   })
 
   it('last closed month monthly, the running one daily', () => {
-    expect(periodsFor('2024-04-01', '2024-05-10', AUTO, '2024-05-11')).toEqual([monthly('2024-04'), ...daily('2024-05-01', '2024-05-10')])
+    expect(periodsFor('2024-04-01', '2024-05-10', AUTO, '2024-05-11')).toEqual([autoMonth('2024-04'), ...daily('2024-05-01', '2024-05-10')])
   })
 
   it('covers every day of the range exactly once', () => {
@@ -90,5 +92,22 @@ describe('periodsFor — auto: whole closed months monthly, the rest daily', () 
     const monthDays = (m: string) => ['31', '30', '29', '28'].map((d) => daysInRange(`${m}-01`, `${m}-${d}`)).find((l) => l.length > 0)!
     const covered = out.flatMap((p) => (p.frequency === 'daily' ? [p.period] : monthDays(p.period)))
     expect(covered).toEqual(daysInRange(start, end))
+  })
+})
+
+describe('periodsFor — ended intervals', () => {
+  it('drops the days and months after a tree stopped holding the interval', () => {
+    const p = periodsFor('2023-12-30', '2024-03-31', AUTO, '2024-06-01', { daily: '2023-12-31', monthly: '2024-02-29' })
+    expect(p.map((x) => x.period)).toEqual(['2023-12-30', '2023-12-31', '2024-01', '2024-02'])
+    // The stand-ins for 2024-01 stop where the daily tree stopped: none.
+    expect(p.find((x) => x.period === '2024-01')?.fallback).toEqual([])
+  })
+
+  it('a part month after the daily tree ended comes from its monthly file', () => {
+    const p = periodsFor('2024-01-01', '2024-02-10', AUTO, '2024-06-01', { daily: '2023-12-31', monthly: '2024-02-29' })
+    expect(p).toEqual([
+      { frequency: 'monthly', period: '2024-01', fallback: [] },
+      { frequency: 'monthly', period: '2024-02', fallback: [] },
+    ])
   })
 })

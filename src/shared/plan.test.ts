@@ -316,3 +316,69 @@ describe('jobLabel', () => {
     expect(jobLabel(config({ symbols: ['A1', 'B1', 'C1', 'D1', 'E1'] }))).toBe('spot klines 1h · A1, B1, C1 +2 · 2024-03-01…2024-03-03')
   })
 })
+
+describe('frequency auto, from the listing', () => {
+  const auto = (over: Record<string, unknown> = {}) => config({ frequency: 'auto', symbols: ['BTCUSDT'], date_range: { start: '2024-01-30', end: '2024-03-02' }, ...over })
+  const M = 'data/spot/monthly/klines/BTCUSDT/1h/'
+  const daysOf = (month: string, n: number) => Array.from({ length: n }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`)
+
+  it('lists the daily folder as well, where the stand-ins for monthly files live', () => {
+    const folders = planFolders(auto(), TODAY)
+    expect(folders.map((f) => [f.folder, f.expected.length])).toEqual([
+      [BTC, 2 + 2],
+      [M, 1],
+    ])
+    expect(folders[1].fallback!.get(`${M}BTCUSDT-1h-2024-02.zip`)!.keys).toHaveLength(29)
+  })
+
+  it('takes the monthly file when listed; its daily files are not copied then', () => {
+    const c = auto()
+    const folders = planFolders(c, TODAY)
+    const source = new Map([
+      [BTC, listing(BTC, 'BTCUSDT', ['2024-01-30', '2024-01-31', ...daysOf('2024-02', 29), '2024-03-01', '2024-03-02'])],
+      [M, [{ key: `${M}BTCUSDT-1h-2024-02.zip`, size: 5000 }, { key: `${M}BTCUSDT-1h-2024-02.zip.CHECKSUM`, size: 91 }]],
+    ])
+    const plan = buildPlan(c, folders, source)
+    expect(plan.tasks.filter((t) => t.sourceKey.endsWith('.zip')).map((t) => t.sourceKey.split('/').pop())).toEqual([
+      'BTCUSDT-1h-2024-01-30.zip',
+      'BTCUSDT-1h-2024-01-31.zip',
+      'BTCUSDT-1h-2024-03-01.zip',
+      'BTCUSDT-1h-2024-03-02.zip',
+      'BTCUSDT-1h-2024-02.zip',
+    ])
+    expect(plan.summary.periodSources).toEqual({ monthly: 1, daily: 0, missing: 0, truncated: false, months: [{ dataset: 'spot/klines/1h', symbol: 'BTCUSDT', month: '2024-02', from: 'monthly', missingKeys: [] }] })
+  })
+
+  it('falls back to the daily files of a month whose monthly file is not listed, each absent day reported', () => {
+    const c = auto()
+    const days = daysOf('2024-02', 29).filter((d) => d !== '2024-02-10')
+    const plan = buildPlan(c, planFolders(c, TODAY), new Map([[BTC, listing(BTC, 'BTCUSDT', ['2024-01-30', '2024-01-31', ...days, '2024-03-01', '2024-03-02'])]]))
+    expect(plan.tasks.filter((t) => t.sourceKey.endsWith('.zip'))).toHaveLength(4 + 28)
+    expect(plan.missingKeys).toEqual([`${BTC}BTCUSDT-1h-2024-02-10.zip`])
+    expect(plan.summary.periodSources).toMatchObject({ monthly: 0, daily: 1, missing: 0, months: [{ month: '2024-02', from: 'daily', missingKeys: [`${BTC}BTCUSDT-1h-2024-02-10.zip`] }] })
+    // Rows count the daily files under the daily dataset: the numbers add up.
+    const daily = plan.summary.byDataset.find((r) => r.dataset === 'spot/daily/klines/1h')!
+    expect(daily).toMatchObject({ objects: 32 * 2, missing: 1 })
+    expect(plan.summary.byDataset.find((r) => r.dataset === 'spot/monthly/klines/1h')).toMatchObject({ objects: 0, missing: 0 })
+  })
+
+  it('a month with neither file is missing, with its daily keys', () => {
+    const c = auto()
+    const plan = buildPlan(c, planFolders(c, TODAY), new Map())
+    expect(plan.summary.periodSources).toMatchObject({ monthly: 0, daily: 0, missing: 1 })
+    expect(plan.missingKeys).toHaveLength(2 + 29 + 2)
+    expect(plan.summary.periodSources!.months[0].missingKeys).toHaveLength(29)
+  })
+
+  it('an ended interval plans no daily stand-in after its tree stopped (futures 1w daily until 2023-12-31)', () => {
+    const c = config({ markets: ['futures/um'], symbols: ['BTCUSDT'], intervals: ['1w'], frequency: 'auto', date_range: { start: '2023-12-01', end: '2024-01-31' } })
+    const monthly = planFolders(c, TODAY).find((f) => f.folder.includes('/monthly/'))!
+    expect(monthly.expected).toEqual(['data/futures/um/monthly/klines/BTCUSDT/1w/BTCUSDT-1w-2023-12.zip', 'data/futures/um/monthly/klines/BTCUSDT/1w/BTCUSDT-1w-2024-01.zip'])
+    expect([...monthly.fallback!.values()].map((f) => f.keys.length)).toEqual([31, 0])
+    // Neither monthly file listed: December falls back to its daily files; January has none to fall back to.
+    const plan = buildPlan(c, planFolders(c, TODAY), new Map())
+    expect(plan.summary.periodSources).toMatchObject({ monthly: 0, daily: 0, missing: 2 })
+    expect(plan.missingKeys).toHaveLength(31 + 1)
+    expect(plan.missingKeys.at(-1)).toBe('data/futures/um/monthly/klines/BTCUSDT/1w/BTCUSDT-1w-2024-01.zip')
+  })
+})

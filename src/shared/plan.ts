@@ -3,9 +3,10 @@
 // so 100,000 tasks plan in well under a second (npm run bench).
 import type { PlanSummary } from './contract/model'
 import type { JobConfig } from './config/validate'
-import { FREQUENCIES } from './catalog'
+import { FREQUENCIES, intervalUntil } from './catalog'
 import { archiveFolder, archiveKey, checksumKey, hiveKey, mirrorKey, symbolDir } from './keys'
 import { periodsFor } from './periods'
+import { newSources, type MonthFallback } from './plan-auto'
 
 export interface ListedObject {
   key: string
@@ -21,6 +22,8 @@ export interface FolderPlan {
   dataset: string
   symbol: string
   expected: string[]
+  /** auto: monthly zip key → the daily folder and keys planned instead when the listing lacks it. */
+  fallback?: Map<string, MonthFallback>
 }
 
 export interface PlannedTask {
@@ -47,27 +50,42 @@ export function planFolders(config: JobConfig, today: string): FolderPlan[] {
   const root = config.source.prefix
   const { start, end } = config.date_range
   for (const item of config.selection) {
-    const periods = periodsFor(start, end, item.frequencies, today)
     const intervals = item.intervals.length > 0 ? item.intervals : [undefined]
-    for (const frequency of FREQUENCIES) {
-      const mine = periods.filter((p) => p.frequency === frequency)
-      if (mine.length === 0) continue
-      const dataset = [item.market, frequency, item.dataType].join('/')
-      for (const symbol of item.symbols)
-        for (const interval of intervals) {
-          const ref = { market: item.market, frequency, dataType: item.dataType, symbol, interval }
+    for (const symbol of item.symbols)
+      for (const interval of intervals) {
+        const until = interval ? Object.fromEntries(item.frequencies.map((f) => [f, intervalUntil(item.market, f, item.dataType, interval)])) : {}
+        const periods = periodsFor(start, end, item.frequencies, today, until)
+        const auto = periods.some((p) => p.fallback)
+        const refOf = (frequency: (typeof FREQUENCIES)[number]) => ({ market: item.market, frequency, dataType: item.dataType, symbol, interval })
+        for (const frequency of FREQUENCIES) {
+          const mine = periods.filter((p) => p.frequency === frequency)
+          // auto lists the daily folder too: it holds the stand-ins for monthly files not published.
+          if (mine.length === 0 && !(auto && frequency === 'daily' && item.frequencies.includes('daily'))) continue
+          const ref = refOf(frequency)
           const folder = archiveFolder(ref, root)
           // Contracts that share a pair folder (COIN-M index klines) expect the same keys: the
           // first claims the folder, so each key is planned once.
           if (byFolder.has(folder)) continue
-          byFolder.set(folder, {
+          const dataset = [item.market, frequency, item.dataType, ...(interval ? [interval] : [])].join('/')
+          const plan: FolderPlan = {
             folder,
-            dataset: interval ? `${dataset}/${interval}` : dataset,
+            dataset,
             symbol: symbolDir(item.market, frequency, item.dataType, symbol),
             expected: mine.map(({ period }) => archiveKey({ ...ref, period }, root)),
-          })
+          }
+          if (frequency === 'monthly' && auto) {
+            const daily = refOf('daily')
+            const dailyFolder = archiveFolder(daily, root)
+            plan.fallback = new Map(
+              mine.map((p) => [
+                archiveKey({ ...ref, period: p.period }, root),
+                { folder: dailyFolder, dataset: dataset.replace('/monthly/', '/daily/'), month: p.period, keys: (p.fallback ?? []).map((d) => archiveKey({ ...daily, period: d }, root)) },
+              ]),
+            )
+          }
+          byFolder.set(folder, plan)
         }
-    }
+      }
   }
   return [...byFolder.values()]
 }
@@ -78,6 +96,7 @@ export function destinationKeyOf(config: JobConfig, sourceKey: string): string {
 }
 
 const SINGLE_PART_ETAG = /^[0-9a-f]{32}$/
+const secondOf = (iso: string): number => Math.floor(Date.parse(iso) / 1000)
 
 /**
  * Is the destination's copy the source's current version? Binance replaces files in place, so
@@ -88,7 +107,9 @@ export function compareCopies(src: ListedObject, dst: ListedObject | undefined):
   if (!dst) return 'absent'
   if (dst.size !== src.size) return 'changed'
   if (src.etag && dst.etag && SINGLE_PART_ETAG.test(src.etag) && SINGLE_PART_ETAG.test(dst.etag)) return src.etag === dst.etag ? 'same' : 'changed'
-  if (src.lastModified && dst.lastModified) return dst.lastModified >= src.lastModified ? 'same' : 'changed'
+  // Whole seconds: S3 listings and HTTP Last-Modified headers carry no more, and a local copy's
+  // mtime is set from the header.
+  if (src.lastModified && dst.lastModified) return secondOf(dst.lastModified) >= secondOf(src.lastModified) ? 'same' : 'changed'
   return 'same'
 }
 
@@ -122,33 +143,72 @@ export function buildPlan(
   const destKeyOf = destinationKeyFn(config)
   let changed = 0
   let excluded = 0
-  for (const f of folders) {
-    const listed = new Map<string, ListedObject>()
-    for (const o of source.get(f.folder) ?? []) listed.set(o.key, o)
-    const rowKey = `${f.dataset} ${f.symbol}`
-    const row = rows.get(rowKey) ?? { dataset: f.dataset, symbol: f.symbol, objects: 0, bytes: 0, missing: 0 }
+  const sources = newSources()
+  const byKey = new Map<string, Map<string, ListedObject>>()
+  const listedIn = (folder: string) => {
+    let m = byKey.get(folder)
+    if (!m) {
+      m = new Map()
+      for (const o of source.get(folder) ?? []) m.set(o.key, o)
+      byKey.set(folder, m)
+    }
+    return m
+  }
+  const rowOf = (dataset: string, symbol: string) => {
+    const rowKey = `${dataset} ${symbol}`
+    const row = rows.get(rowKey) ?? { dataset, symbol, objects: 0, bytes: 0, missing: 0 }
     rows.set(rowKey, row)
+    return row
+  }
+  const take = (zip: ListedObject, listed: ReadonlyMap<string, ListedObject>, dataset: string, row: ReturnType<typeof rowOf>) => {
+    const sum = config.include_checksums ? listed.get(checksumKey(zip.key)) : undefined
+    for (const o of sum ? [zip, sum] : [zip]) {
+      const destKey = destKeyOf(o.key)
+      const state = incremental ? compareCopies(o, destination.get(destKey)) : 'absent'
+      if (state === 'changed') changed += 1
+      const skip = state === 'same' ? 'already at the destination: same size, same version' : undefined
+      tasks.push({ id: tasks.length, sourceKey: o.key, destKey, size: o.size, etag: o.etag, dataset, ...(skip ? { skip } : {}) })
+      row.objects += 1
+      row.bytes += o.size
+    }
+  }
+  for (const f of folders) {
+    // auto's daily folder for closed months only: its keys are planned as stand-ins, not expected.
+    if (f.expected.length === 0) continue
+    const listed = listedIn(f.folder)
+    const row = rowOf(f.dataset, f.symbol)
     for (const zipKey of f.expected) {
       if (!keepName(zipKey.slice(zipKey.lastIndexOf('/') + 1))) {
         excluded += 1
         continue
       }
       const zip = listed.get(zipKey)
+      const fallback = f.fallback?.get(zipKey)
+      if (fallback && !zip) {
+        // The monthly file is not listed: that month's daily files stand in, each one checked.
+        const daily = listedIn(fallback.folder)
+        const dailyRow = rowOf(fallback.dataset, f.symbol)
+        const missed: string[] = []
+        for (const k of fallback.keys) {
+          const o = daily.get(k)
+          if (o) take(o, daily, fallback.dataset, dailyRow)
+          else missed.push(k)
+        }
+        // No daily tree to stand in (an ended interval): the monthly key itself is what is missing.
+        if (fallback.keys.length === 0) missed.push(zipKey)
+        for (const k of missed) missingKeys.push(k)
+        if (fallback.keys.length === 0) row.missing += 1
+        else dailyRow.missing += missed.length
+        sources.add(f, fallback, missed.length >= fallback.keys.length ? 'missing' : 'daily', missed)
+        continue
+      }
+      if (fallback) sources.add(f, fallback, 'monthly', [])
       if (!zip) {
         missingKeys.push(zipKey)
         row.missing += 1
         continue
       }
-      const sum = config.include_checksums ? listed.get(checksumKey(zipKey)) : undefined
-      for (const o of sum ? [zip, sum] : [zip]) {
-        const destKey = destKeyOf(o.key)
-        const state = incremental ? compareCopies(o, destination.get(destKey)) : 'absent'
-        if (state === 'changed') changed += 1
-        const skip = state === 'same' ? 'already at the destination: same size, same version' : undefined
-        tasks.push({ id: tasks.length, sourceKey: o.key, destKey, size: o.size, etag: o.etag, dataset: f.dataset, ...(skip ? { skip } : {}) })
-        row.objects += 1
-        row.bytes += o.size
-      }
+      take(zip, listed, f.dataset, row)
     }
   }
   let bytes = 0
@@ -173,6 +233,7 @@ export function buildPlan(
     extraneous: 0,
     extraneousKeys: [],
     byDataset: [...rows.values()],
+    ...(sources.size() > 0 ? { periodSources: sources.summary() } : {}),
   }
   return { tasks, missingKeys, extraneousKeys: [], summary }
 }

@@ -123,9 +123,53 @@ describe('archive-sync catalog', () => {
   it('prints the matrix with frequencies, intervals and statuses', async () => {
     const { stdout } = await run(process.execPath, [BIN, 'catalog'])
     expect(stdout).toMatch(/^ {2}fundingRate +monthly +-/m)
-    expect(stdout).toMatch(/^ {2}klines +daily\+monthly +1s 1m .* 1d 3d\* 1w\* 1mo\*/m)
+    // Intervals per frequency: spot daily trees have no 3d/1w/1mo.
+    expect(stdout).toMatch(/^ {2}klines +daily\+monthly +daily: 1s 1m [^|]* 1d \| monthly: 1s 1m .* 1d 3d\* 1w\* 1mo\*$/m)
     expect(stdout).toMatch(/indexPriceKlines .*\(folder is the pair, e\.g\. BTCUSD\)/)
     expect(stdout).toMatch(/liquidationSnapshot +daily +- \[removed/)
   })
 })
 
+
+describe('the archive as it is: intervals per frequency, auto from the listing, labels', () => {
+  it('1w with daily exits 2 with CE007, naming the frequency that has 1w', async () => {
+    const r = await command('plan', { ...env.base, ...selection, intervals: ['1w'], frequency: 'daily' })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('CE007 intervals: spot klines daily has no interval "1w"; "1w" is published monthly only (use frequency monthly)')
+  })
+
+  it('plan --json with auto says which months came from which file kind (no monthly files here: daily)', async () => {
+    const r = await command('plan', { ...env.base, ...selection, symbols: ['BTCUSDT'], frequency: 'auto', date_range: { start: '2024-01-01', end: '2024-02-19' }, destination_prefix: 'auto-plan' }, '--json')
+    expect(r.code, r.stderr).toBe(0)
+    const s = JSON.parse(r.stdout)
+    expect(s.periodSources).toMatchObject({ monthly: 0, daily: 1, missing: 0, months: [{ dataset: 'spot/klines/1h', symbol: 'BTCUSDT', month: '2024-01', from: 'daily', missingKeys: [] }] })
+    // January from its 31 daily files, February's 19 days daily as always: nothing reported missing.
+    expect(s.missing).toBe(0)
+    expect(s.objects).toBe(50 * 2)
+  })
+
+  it('catalog --json carries the labels with their dates', async () => {
+    const { stdout } = await run(process.execPath, [BIN, 'catalog', '--json'])
+    const all = JSON.parse(stdout) as { market: string; data_type: string; status: string; until?: string; contracts?: string; intervals: Record<string, string[]> }[]
+    const e = (m: string, dt: string) => all.find((x) => x.market === m && x.data_type === dt)
+    expect(e('futures/um', 'bookDepth')).toMatchObject({ status: 'active' })
+    expect(e('futures/cm', 'bookTicker')).toMatchObject({ status: 'stopped', until: '2024-10-15' })
+    expect(e('futures/cm', 'premiumIndexKlines')).toMatchObject({ contracts: 'perpetual' })
+    expect(e('option', 'BVOLIndex')).toMatchObject({ status: 'active' })
+    expect(e('spot', 'klines')!.intervals.daily).not.toContain('1w')
+  })
+})
+
+describe('archive-sync audit', () => {
+  it('prints what it will read and the cost, refuses above the threshold without --yes, then reads with it', async () => {
+    // The first test copied the 500-object slice under cli/; a high GET price puts the 250 zips over $0.10.
+    const config = { ...env.base, ...selection, destination_prefix: 'cli', pricing: { get_per_1000: 1 } }
+    const refused = await command('audit', config)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(/Audit reads 250 kline\/trade files, [\d.]+ [kKM]B, from s3:\/\/lake: 250 GET ≈ \$0\.2500/)
+    expect(refused.stderr).toContain('Re-run with --yes')
+    const read = await command('audit', config, '--yes', '--json')
+    expect(read.code, read.stderr).toBe(0)
+    expect(JSON.parse(read.stdout)).toMatchObject({ type: 'audit', files: 250, requests: 250, costUsd: 0.25, absent: 0, incomplete: [] })
+  })
+})

@@ -1,4 +1,4 @@
-// archive-sync: headless entry. `run`, `resume`, `verify`, `plan`, `serve`, `demo`.
+// archive-sync: headless entry. `run`, `resume`, `verify`, `plan`, `audit`, `catalog`, `serve`, `demo`.
 import { parseArgs } from 'node:util'
 import { CliExit } from './load-config'
 
@@ -12,7 +12,10 @@ const USAGE = `Usage: archive-sync <command> [options]
                                                       exit 0 all verified, 1 otherwise
   plan  --config job.json [--json] [--out F]          list, diff and print the plan without copying;
                                                       --out plan.csv (S3 Batch Operations manifest) or plan.txt (s5cmd run file)
-  catalog                                             the archive matrix: markets, data types, frequencies, intervals
+  audit --config job.json [--json] [--yes]            read the kline/trade files at the destination and report gaps;
+                                                      prints the bytes and cost first, --yes needed above 1 GiB or $0.10
+  catalog [--json]                                    the archive matrix: markets, data types, frequencies, intervals per
+                                                      frequency, status with dates (--json: one object per market and type)
   serve [--port N] [--config base.json] [--output-root DIR] [--host H --allow-remote]
                                                       the UI in a browser (token-protected, 127.0.0.1);
                                                       base.json: server-side settings under every job;
@@ -29,6 +32,7 @@ const OPTIONS = {
   host: { type: 'string' },
   'output-root': { type: 'string' },
   'allow-remote': { type: 'boolean' },
+  yes: { type: 'boolean' },
 } as const
 
 /** parseArgs throws TypeErrors with an ERR_PARSE_ARGS_* code (unknown option, missing value): one line and the usage, exit 2. */
@@ -61,9 +65,13 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./verify')).verifyCommand(common)
     case 'plan':
       return (await import('./plan')).planCommand({ ...common, out: values.out })
-    case 'catalog':
-      process.stdout.write((await import('./catalog')).catalogText())
+    case 'audit':
+      return (await import('./audit')).auditCommand({ ...common, yes: values.yes })
+    case 'catalog': {
+      const c = await import('./catalog')
+      process.stdout.write(values.json ? `${JSON.stringify(c.catalogEntries())}\n` : c.catalogText())
       return 0
+    }
     case 'serve':
       return (await import('./serve')).serveCommand({ ...serveArgs, port })
     case 'demo':

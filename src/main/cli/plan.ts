@@ -33,6 +33,12 @@ export async function planCommand(args: { config?: string; json?: boolean; out?:
       process.stdout.write(
         `Estimate (${e.mode}): ${e.requests.list} LIST, ${e.requests.copy} COPY, ${e.requests.get} GET, ${e.requests.put} PUT ≈ ${formatUsd(e.costUsd)}; time ${e.seconds === null ? 'unknown until a job is measured' : formatDuration(e.seconds)} (${e.basis})\n`,
       )
+    const ps = s.periodSources
+    if (ps) {
+      process.stdout.write(`Auto: ${ps.monthly} months from monthly files, ${ps.daily} from their daily files (monthly file not in the archive), ${ps.missing} with neither\n`)
+      for (const m of ps.months.filter((x) => x.from !== 'monthly').slice(0, 20))
+        process.stdout.write(`  ${m.dataset} ${m.symbol} ${m.month}: ${m.from === 'daily' ? 'daily files' : 'missing'}${m.missingKeys.length > 0 ? `, ${m.missingKeys.length} daily files absent` : ''}\n`)
+    }
     for (const d of s.byDataset) process.stdout.write(`  ${d.dataset} ${d.symbol}: ${d.objects} objects, ${formatBytes(d.bytes)}, ${d.missing} missing\n`)
     for (const k of plan.missingKeys.slice(0, 50)) process.stdout.write(`  missing ${k}\n`)
     return 0

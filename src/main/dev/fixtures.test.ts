@@ -3,7 +3,7 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { FileRef } from '../../shared/keys'
-import { demoArchiveSpec, generateArchive, makeArchiveFile, seedBucket } from './fixtures'
+import { DEMO_QUIRKS, demoArchiveSpec, generateArchive, makeArchiveFile, revisedArchiveObjects, seedBucket } from './fixtures'
 import { startS3Server } from './s3-server'
 
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex')
@@ -133,5 +133,29 @@ describe('seedBucket', () => {
       client.destroy()
       await s3.stop()
     }
+  })
+})
+
+describe('the archive quirks the fixtures reproduce', () => {
+  it('the demo has a closed month without its monthly file, and a monthly file without a day its daily file has', () => {
+    const objects = new Map(generateArchive(demoArchiveSpec()).map((o) => [o.key, o.body]))
+    expect(objects.has(DEMO_QUIRKS.unpublishedMonthly)).toBe(false)
+    expect(objects.has('data/spot/daily/klines/ETHUSDT/1h/ETHUSDT-1h-2024-12-31.zip')).toBe(true)
+    const { key, day } = DEMO_QUIRKS.monthlyWithoutDay
+    const monthly = csvOf(objects.get(key)!).lines
+    const dayMs = Date.UTC(2024, 11, 15)
+    // Spot 2024 times are ms; the month has 31 × 24 bars less the 24 of the dropped day.
+    expect(monthly).toHaveLength(31 * 24 - 24)
+    expect(monthly.some((l) => Number(l.split(',')[0]) >= dayMs && Number(l.split(',')[0]) < dayMs + 86_400_000)).toBe(false)
+    expect(csvOf(objects.get(`data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-${day}.zip`)!).lines).toHaveLength(24)
+  })
+
+  it('a revision has the size of the original, new bytes, and a new .CHECKSUM of the same size', () => {
+    const ref: FileRef = { market: 'spot', frequency: 'daily', dataType: 'klines', symbol: 'BTCUSDT', interval: '1h', period: '2024-12-02' }
+    const { original, revised } = revisedArchiveObjects(ref)
+    expect(revised[0].body.length).toBe(original[0].body.length)
+    expect(sha(revised[0].body)).not.toBe(sha(original[0].body))
+    expect(revised[1].body.length).toBe(original[1].body.length)
+    expect(strFromU8(revised[1].body).slice(0, 64)).toBe(sha(revised[0].body))
   })
 })

@@ -7,12 +7,11 @@ import pMap from 'p-map'
 import { dataTypeSpec, type Frequency, type Market } from '../../shared/catalog'
 import { daysInRange, monthsInRange } from '../../shared/dates'
 import { archiveKey, basename, checksumKey, type FileRef } from '../../shared/keys'
+import { periodMs, stepper } from '../../shared/kline-time'
 
 // ---- CSV bodies per data type (reference §2.2), deterministic for a seed ----
 
 const HOUR = 3_600_000
-const DAY = 86_400_000
-const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: HOUR, d: DAY, w: 7 * DAY }
 const SPOT_MICROS_FROM = Date.UTC(2025, 0, 1)
 
 /** mulberry32: tiny, fast and stable across runtimes, so fixtures are byte-reproducible. */
@@ -32,20 +31,7 @@ function hashString(s: string): number {
   return h >>> 0
 }
 
-/** [start, end) of a daily (YYYY-MM-DD) or monthly (YYYY-MM) period in ms. */
-function periodBounds(period: string): [number, number] {
-  const [y, m, d] = period.split('-').map(Number)
-  return d === undefined ? [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1)] : [Date.UTC(y, m - 1, d), Date.UTC(y, m - 1, d + 1)]
-}
-
-/** Next open time after `t`; `1mo` follows the calendar, everything else is a fixed step. */
-function stepper(interval: string): (t: number) => number {
-  if (interval === '1mo') return (t) => Date.UTC(new Date(t).getUTCFullYear(), new Date(t).getUTCMonth() + 1, 1)
-  const m = /^(\d+)([smhdw])$/.exec(interval)
-  if (!m) throw new Error(`unknown interval ${interval}`)
-  const ms = Number(m[1]) * UNIT_MS[m[2]]
-  return (t) => t + ms
-}
+const periodBounds = periodMs
 
 function basePrice(symbol: string): number {
   if (symbol.startsWith('BTC')) return 42_000
@@ -63,7 +49,7 @@ const HEADERS: Record<string, string> = {
 }
 
 /** CSV lines (header included where the archive has one) for one archive file. */
-function csvLines(ref: FileRef, maxRows: number, seed: number): string[] {
+function csvLines(ref: FileRef, maxRows: number, seed: number, dropDays: ReadonlySet<string> = new Set()): string[] {
   const spot = ref.market === 'spot'
   const futures = ref.market.startsWith('futures/')
   const [start, end] = periodBounds(ref.period)
@@ -84,6 +70,8 @@ function csvLines(ref: FileRef, maxRows: number, seed: number): string[] {
     const step = stepper(ref.interval ?? '1d')
     if (!spot) out.push(HEADERS.klines)
     for (let t = start, n = 0; t < end && n < maxRows; t = step(t), n++) {
+      // A day the archive's monthly file lacks although its daily file has it (binance-public-data#186).
+      if (dropDays.has(new Date(t).toISOString().slice(0, 10))) continue
       const open = price
       const close = walk()
       const high = Math.max(open, close) * (1 + next() * 0.003)
@@ -169,6 +157,10 @@ export interface ArchiveSpec {
   /** Periods (zip + checksum left out), zip keys (both left out) or .CHECKSUM keys (checksum only). */
   missing?: string[]
   rows?: number
+  /** Every kline of the period (no row cap): what the completeness check expects of a real file. */
+  complete?: boolean
+  /** Zip key → UTC days its kline rows leave out (a monthly file missing a day the daily files have). */
+  dropDays?: Record<string, string[]>
 }
 
 export interface S3Target {
@@ -181,15 +173,33 @@ export interface S3Target {
 const DEFAULT_ROWS = 48
 const encoder = new TextEncoder()
 
-export function makeArchiveFile(ref: FileRef, opts: { rows?: number; seed?: number } = {}): ArchiveFile {
+export interface FileOptions {
+  rows?: number
+  seed?: number
+  /** UTC days whose kline rows are left out (a monthly file missing days). */
+  dropDays?: readonly string[]
+  /** Stored, not deflated: a revision then has exactly the size of the original. */
+  store?: boolean
+  /** 0 = as first published; 1 = re-uploaded with one value corrected, same size, new bytes. */
+  revision?: number
+}
+
+export function makeArchiveFile(ref: FileRef, opts: FileOptions = {}): ArchiveFile {
   const key = archiveKey(ref)
   const name = basename(key)
   // Seed per key, so sibling files differ yet every file is reproducible on its own.
   const seed = ((opts.seed ?? 1) * 0x9e3779b1) ^ hashString(key)
-  const csv = encoder.encode(`${csvLines(ref, opts.rows ?? DEFAULT_ROWS, seed).join('\n')}\n`)
+  const lines = csvLines(ref, opts.rows ?? DEFAULT_ROWS, seed, new Set(opts.dropDays ?? []))
+  // Binance replaces files in place ("Archived files may be updated at a later date", README):
+  // the revision flips the last digit of the first data row, which keeps every length equal.
+  if (opts.revision) {
+    const i = lines.findIndex((l) => /\d$/.test(l) && /^\d/.test(l))
+    if (i >= 0) lines[i] = lines[i].slice(0, -1) + String((Number(lines[i].slice(-1)) + opts.revision) % 10)
+  }
+  const csv = encoder.encode(`${lines.join('\n')}\n`)
   // Fixed entry mtime (the day after the period, as if published then): zips are byte-stable.
   const mtime = new Date(periodBounds(ref.period)[1])
-  const zip = zipSync({ [name.replace(/\.zip$/, '.csv')]: [csv, { mtime }] })
+  const zip = zipSync({ [name.replace(/\.zip$/, '.csv')]: [csv, { mtime, ...(opts.store ? { level: 0 as const } : {}) }] })
   const sha256 = createHash('sha256').update(zip).digest('hex')
   // Exactly what Binance serves: sha256sum's line, two spaces, basename, no trailing newline.
   const checksum = encoder.encode(`${sha256}  ${name}`)
@@ -210,7 +220,9 @@ export function generateArchive(specs: ArchiveSpec[], opts: { seed?: number } = 
           if (missing.has(period)) continue
           const ref: FileRef = { market: spec.market, frequency: spec.frequency, dataType: spec.dataType, symbol, interval, period }
           if (missing.has(archiveKey(ref))) continue
-          const file = makeArchiveFile(ref, { rows: spec.rows, seed: opts.seed })
+          const key = archiveKey(ref)
+          const rows = spec.complete ? Number.MAX_SAFE_INTEGER : spec.rows
+          const file = makeArchiveFile(ref, { rows, seed: opts.seed, dropDays: spec.dropDays?.[key] })
           out.push({ key: file.key, body: file.zip })
           if (!missing.has(file.checksumKey)) out.push({ key: file.checksumKey, body: file.checksum })
         }
@@ -252,7 +264,9 @@ export async function seedBucket(
 
 /**
  * What `npm run demo` serves: a few markets and types over Dec 2024 – Jan 2025 (so spot crosses
- * the ms → µs switch), monthly files for the second half of 2024, and one missing day.
+ * the ms → µs switch), monthly files for the second half of 2024, one missing day, and the
+ * archive's quirks: ETHUSDT's 2024-12 monthly 1h file never published (auto takes its daily
+ * files), and BTCUSDT's 2024-12 monthly 1h file without 2024-12-15, which the daily files have.
  */
 export function demoArchiveSpec(): ArchiveSpec[] {
   const daily = { frequency: 'daily' as const, start: '2024-12-01', end: '2025-01-31' }
@@ -260,13 +274,37 @@ export function demoArchiveSpec(): ArchiveSpec[] {
   const spotSymbols = ['BTCUSDT', 'ETHUSDT', 'BNBUSDT']
   return [
     {
-      market: 'spot', dataType: 'klines', symbols: spotSymbols, intervals: ['1h', '1d'], ...daily,
+      market: 'spot', dataType: 'klines', symbols: spotSymbols, intervals: ['1h', '1d'], ...daily, complete: true,
       missing: ['data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2025-01-15.zip'],
     },
-    { market: 'spot', dataType: 'klines', symbols: spotSymbols, intervals: ['1h', '1d'], ...monthly },
+    {
+      market: 'spot', dataType: 'klines', symbols: spotSymbols, intervals: ['1h', '1d'], ...monthly, complete: true,
+      missing: [DEMO_QUIRKS.unpublishedMonthly],
+      dropDays: { [DEMO_QUIRKS.monthlyWithoutDay.key]: [DEMO_QUIRKS.monthlyWithoutDay.day] },
+    },
     { market: 'futures/um', dataType: 'klines', symbols: ['BTCUSDT'], intervals: ['1h'], ...daily },
     { market: 'futures/um', dataType: 'trades', symbols: ['BTCUSDT'], ...daily },
     { market: 'futures/um', dataType: 'fundingRate', symbols: ['BTCUSDT'], ...monthly },
     { market: 'futures/cm', dataType: 'indexPriceKlines', symbols: ['BTCUSD_PERP'], intervals: ['1h'], ...daily },
   ]
+}
+
+/** The demo's deliberate quirks, named for tests and docs. */
+export const DEMO_QUIRKS = {
+  unpublishedMonthly: 'data/spot/monthly/klines/ETHUSDT/1h/ETHUSDT-1h-2024-12.zip',
+  monthlyWithoutDay: { key: 'data/spot/monthly/klines/BTCUSDT/1h/BTCUSDT-1h-2024-12.zip', day: '2024-12-15' },
+} as const
+
+/**
+ * A re-upload of one zip: the same size, new bytes, and its `.CHECKSUM` (also of the same size)
+ * — what Binance does when it corrects a file (README "Updates"; binance-public-data#405: 1s files
+ * re-uploaded on 2023-04-13). The original must have been made with `store: true`.
+ */
+export function revisedArchiveObjects(ref: FileRef, opts: { rows?: number } = {}): { original: ArchiveObject[]; revised: ArchiveObject[] } {
+  const a = makeArchiveFile(ref, { ...opts, store: true })
+  const b = makeArchiveFile(ref, { ...opts, store: true, revision: 1 })
+  return {
+    original: [{ key: a.key, body: a.zip }, { key: a.checksumKey, body: a.checksum }],
+    revised: [{ key: b.key, body: b.zip }, { key: b.checksumKey, body: b.checksum }],
+  }
 }

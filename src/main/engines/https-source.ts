@@ -18,6 +18,8 @@ export interface SourceObject {
   Body: Readable
   ContentLength?: number
   ContentType?: string
+  /** The version's Last-Modified: a local copy keeps it as its mtime (the incremental diff reads it back). */
+  LastModified?: Date
   $metadata: { attempts?: number; httpStatusCode?: number }
 }
 
@@ -68,6 +70,7 @@ export async function httpsGet(url: string, o: HttpsGetOptions): Promise<SourceO
         Body: Readable.fromWeb(res.body as WebReadableStream<Uint8Array>),
         ContentLength: length === null ? undefined : Number(length),
         ContentType: res.headers.get('content-type') ?? undefined,
+        LastModified: res.headers.has('last-modified') ? new Date(res.headers.get('last-modified')!) : undefined,
         $metadata: { attempts: attempt, httpStatusCode: res.status },
       }
     }

@@ -3,13 +3,14 @@
 // mid-stream removes the temp file and leaves whatever was at the final path untouched.
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { mkdir, open, rename, rm, utimes } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { assertParentUnder, containedPath } from '../local/contained'
 import { makeS3Client } from '../s3/clients'
+import { describeGaps, streamCheckFor, type StreamCheck } from '../verify/zip-stream-check'
 import { getSourceObject } from './https-source'
 import { meterClient, newMeter, type Meter } from './meter'
 import { runPool } from './pool'
@@ -21,8 +22,16 @@ async function syncDir(dir: string): Promise<void> {
   if (fh) await fh.sync().catch(() => undefined).finally(() => fh.close())
 }
 
-/** `root`: the folder the target must stay under, checked again by real path before the rename. */
-export async function downloadTo(stream: Readable, target: string, meter?: Meter, root?: string): Promise<{ bytes: number; sha256: string }> {
+export interface DownloadOptions {
+  /** The source version's Last-Modified, kept as the file's mtime: the next plan compares it with the archive's. */
+  lastModified?: Date
+  /** Fed every chunk as it streams (the kline/trade completeness check). */
+  check?: StreamCheck
+  /** The folder the target must stay under, checked again by real path before the rename. */
+  root?: string
+}
+
+export async function downloadTo(stream: Readable, target: string, meter?: Meter, opts: DownloadOptions = {}): Promise<{ bytes: number; sha256: string }> {
   await mkdir(dirname(target), { recursive: true })
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.part`)
   const hash = createHash('sha256')
@@ -30,6 +39,7 @@ export async function downloadTo(stream: Readable, target: string, meter?: Meter
   const tap = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       hash.update(chunk)
+      opts.check?.push(chunk)
       bytes += chunk.length
       if (meter) meter.hostBytes += chunk.length
       cb(null, chunk)
@@ -39,7 +49,9 @@ export async function downloadTo(stream: Readable, target: string, meter?: Meter
     await pipeline(stream, tap, createWriteStream(temp))
     const fh = await open(temp, 'r+')
     await fh.sync().finally(() => fh.close())
-    if (root) await assertParentUnder(root, target)
+    // Before the rename, so the final path never holds the new bytes with an old version's mtime.
+    if (opts.lastModified && !Number.isNaN(opts.lastModified.getTime())) await utimes(temp, opts.lastModified, opts.lastModified)
+    if (opts.root) await assertParentUnder(opts.root, target)
     await rename(temp, target)
   } catch (err) {
     await rm(temp, { force: true })
@@ -63,12 +75,26 @@ export function createDownloadEngine(opts: { source: Endpoint; root: string; con
           const target = containedPath(opts.root, t.destKey)
           const got = await getSourceObject(client, opts.source, t.sourceKey, signal, { maxAttempts: opts.retryCount + 1, meter })
           attempts.add(got)
-          // The hash taken while streaming is the proof the verifier checks against the .CHECKSUM.
-          return downloadTo(got.Body, target, meter, opts.root)
+          // The hash taken while streaming is the proof the verifier checks against the .CHECKSUM;
+          // the completeness check reads the same bytes on the way.
+          const check = streamCheckFor(t.sourceKey)
+          const done = await downloadTo(got.Body, target, meter, { lastModified: got.LastModified, check, root: opts.root })
+          if (check) reportGaps(t.sourceKey, check, ctx)
+          return done
         })
       } finally {
         client.destroy()
       }
     },
+  }
+}
+
+/** A gap is the archive's, not the copy's: the file landed as published, and the user is told what covers the hole. */
+function reportGaps(key: string, check: StreamCheck, ctx: EngineContext): void {
+  try {
+    const r = check.finish()
+    if (r) for (const line of describeGaps(r)) ctx.log('warn', line)
+  } catch (err) {
+    ctx.log('warn', `${key}: completeness not checked: ${(err as Error).message}`)
   }
 }

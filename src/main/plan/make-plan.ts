@@ -1,8 +1,6 @@
 // Discovery + planning: list each source folder the selection touches (paginated, a bounded
 // number in parallel), list the same folders at the destination for the incremental diff, then
 // hand the listings to the pure planner.
-import { readdir, stat } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { S3Client } from '@aws-sdk/client-s3'
 import pMap from 'p-map'
 import type { JobConfig } from '../../shared/config/validate'
@@ -14,6 +12,7 @@ import { AppError } from '../../shared/contract'
 import { ERROR_CLASSES } from '../../shared/errors/table'
 import { classifyError, describeError } from '../engines/errors'
 import { listAll } from '../s3/list'
+import { listLocal, recheckZips } from './local-incremental'
 import { nameFilter } from './name-filter'
 
 export interface PlanContext {
@@ -67,21 +66,11 @@ export async function makePlan(config: JobConfig, ctx: PlanContext): Promise<Pla
     plan.summary.extraneous = plan.extraneousKeys.length
     plan.summary.extraneousKeys = plan.extraneousKeys.slice(0, 1000)
   }
+  if (config.output_directory && config.enable_incremental && config.include_checksums) {
+    await recheckZips(plan, config.output_directory, { client: ctx.source, bucket: config.source.bucket }, ctx.signal)
+  }
   plan.summary.estimate = estimatePlan(config, plan.summary, listRequests, ctx.measured)
   return { ...plan, listRequests }
-}
-
-/** A local folder's files under `prefix`, keyed like the source (only final files: temp files are dot-prefixed). */
-async function listLocal(root: string, prefix: string): Promise<ListedObject[]> {
-  const dir = join(root, prefix)
-  const names = await readdir(dir).catch(() => [] as string[])
-  const out: ListedObject[] = []
-  for (const name of names) {
-    if (name.startsWith('.')) continue
-    const s = await stat(join(dir, name)).catch(() => undefined)
-    if (s?.isFile()) out.push({ key: `${prefix}${name}`, size: s.size })
-  }
-  return out
 }
 
 /** A listing failure with the side, the bucket and what to do: the job stops before copying anything. */

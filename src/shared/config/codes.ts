@@ -8,7 +8,7 @@ export const CONFIG_CODES = {
   CE004: { title: 'Invalid date range', fix: 'Give date_range.start and date_range.end as YYYY-MM-DD, start on or before end.' },
   CE005: { title: 'Unknown market', fix: 'Use spot, futures/um (futures_um), futures/cm (futures_cm) or option (options).' },
   CE006: { title: 'Unknown data type', fix: 'Pick a data type the market offers (see `archive-sync catalog`).' },
-  CE007: { title: 'Invalid interval', fix: 'Give the intervals the data type offers at that frequency; data types without intervals take none.' },
+  CE007: { title: 'Invalid interval', fix: 'Give an interval the data type offers at that frequency (`archive-sync catalog` lists intervals per frequency); data types without intervals take none.' },
   CE008: { title: 'Invalid symbol', fix: 'Symbols are letters, digits, _ and - only (e.g. BTCUSDT, BTCUSD_PERP).' },
   CE009: { title: 'Invalid bucket name', fix: 'Bucket names are 3-63 characters: lowercase letters, digits, dots and hyphens.' },
   CE010: { title: 'Invalid connection settings', fix: 'Check s3_config / source: endpoint_url must be an http(s) URL.' },
@@ -26,6 +26,8 @@ export const CONFIG_CODES = {
   CE022: { title: 'Invalid region', fix: 'Regions are lowercase letters, digits and hyphens, e.g. us-east-1.' },
   CE023: { title: 'Folder outside the output root', fix: 'Give a folder inside the output root the server was started with (--output-root); links that lead out of it are refused.' },
   CE024: { title: 'Unknown saved destination', fix: 'Save the destination first (destinations:save), or pick one from the list.' },
+  CE025: { title: 'Perpetual contracts only', fix: 'This data type exists for perpetual contracts only (COIN-M premiumIndexKlines): pick the …_PERP symbol.' },
+  CE026: { title: 'Interval ended', fix: 'The archive stopped publishing that interval: end the range by the date given, or build the bars from 1d klines.' },
 } as const
 
 export type ConfigCode = keyof typeof CONFIG_CODES

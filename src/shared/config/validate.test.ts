@@ -217,6 +217,38 @@ describe('validateConfig — one error code per rule, naming the field, with a f
     expect(ok({ ...BASE, intervals: ['3d'], frequency: 'monthly' }).selection[0].intervals).toEqual(['3d'])
   })
 
+  it('CE007: 1w with daily names the frequency that offers it', () => {
+    const i = expectOnly({ ...BASE, intervals: ['1w'], frequency: 'daily' }, 'CE007', 'intervals')
+    expect(i.message).toBe('spot klines daily has no interval "1w"; "1w" is published monthly only (use frequency monthly)')
+  })
+
+  it('auto with an interval only monthly trees have plans it from monthly files alone', () => {
+    const c = ok({ ...BASE, intervals: ['1h', '1w'], frequency: 'auto' })
+    expect(c.selection.map((s) => [s.frequencies, s.intervals])).toEqual([
+      [['daily', 'monthly'], ['1h']],
+      [['monthly'], ['1w']],
+    ])
+  })
+
+  it('futures 1w: both trees until they ended; CE026 for a range after both ended', () => {
+    const fut = { ...BASE, markets: ['futures/um'], intervals: ['1w'], frequency: 'auto' }
+    expect(ok({ ...fut, date_range: { start: '2023-06-01', end: '2023-06-30' } }).selection[0].frequencies).toEqual(['daily', 'monthly'])
+    expect(ok({ ...fut, date_range: { start: '2024-01-15', end: '2024-02-10' } }).selection[0].frequencies).toEqual(['monthly'])
+    const i = expectOnly(fut, 'CE026', 'intervals')
+    expect(i.message).toMatch(/daily until 2023-12-31, monthly until 2024-02-29/)
+    // A range running past the last tree's end is refused too: those days would be neither copied nor missing.
+    expect(expectOnly({ ...fut, date_range: { start: '2024-01-15', end: '2024-03-10' } }, 'CE026', 'intervals').message).toMatch(/end the range by 2024-02-29/)
+  })
+
+  it('CE025: a dated contract for COIN-M premiumIndexKlines (perpetual only)', () => {
+    const cm = { ...BASE, markets: ['futures/cm'], data_types: ['premiumIndexKlines'], symbols: ['BTCUSD_240927'] }
+    const i = expectOnly(cm, 'CE025', 'symbols')
+    expect(i.message).toContain('BTCUSD_PERP')
+    expect(ok({ ...cm, symbols: ['BTCUSD_PERP'] }).selection[0].symbols).toEqual(['BTCUSD_PERP'])
+    // USD-M premium index klines take any symbol the folder has.
+    expect(ok({ ...cm, markets: ['futures/um'], symbols: ['BTCUSDT_240927'] }).selection).toHaveLength(1)
+  })
+
   it('CE007: an interval map giving intervals to trades', () => {
     expectOnly({ ...BASE, data_types: ['klines', 'trades'], intervals: { klines: ['1h'], trades: ['1h'] } }, 'CE007', /^intervals(\.trades)?$/)
   })

@@ -1,7 +1,7 @@
 // Parse + validate a job file into a normalized JobConfig, collecting every issue with its code.
 // Nothing here sends a request: a bad config fails before the first byte moves.
 import type { z } from 'zod'
-import { CATALOG, FREQUENCIES, MARKET_ALIASES, dataTypeSpec, marketOf, type Frequency, type Market } from '../catalog'
+import { CATALOG, FREQUENCIES, MARKET_ALIASES, dataTypeSpec, frequenciesWithInterval, intervalUntil, isDeliveryContract, marketOf, type Frequency, type Market } from '../catalog'
 import { parseDay, today } from '../dates'
 import { SYMBOL_RE } from '../keys'
 import { CODE_BY_FIELD, issue, type ConfigIssue } from './codes'
@@ -113,7 +113,6 @@ function checkRules(c: ParsedConfig, opts: ValidateOptions): ConfigResult {
   const selection: SelectionItem[] = []
   const keyOf = (k: string) => marketOf(k) ?? k
   for (const market of markets) {
-    const offered = CATALOG[market]
     const dataTypes = pick(c.data_types, market, keyOf) ?? []
     const symbols = [...new Set((pick(c.symbols, market, keyOf) ?? []).map((s) => s.toUpperCase()))]
     for (const s of symbols) if (!SYMBOL_RE.test(s)) push('CE008', `symbols`, `"${s}" is not a valid symbol`)
@@ -122,7 +121,7 @@ function checkRules(c: ParsedConfig, opts: ValidateOptions): ConfigResult {
     for (const dt of dataTypes) {
       const has = FREQUENCIES.filter((f) => dataTypeSpec(market, f, dt))
       if (has.length === 0) {
-        const all = [...new Set(FREQUENCIES.flatMap((f) => Object.keys(offered[f])))]
+        const all = [...new Set(FREQUENCIES.flatMap((f) => Object.keys(CATALOG[market][f])))]
         push('CE006', 'data_types', `${market} has no data type "${dt}"; allowed: ${all.join(', ')}`)
         continue
       }
@@ -131,19 +130,20 @@ function checkRules(c: ParsedConfig, opts: ValidateOptions): ConfigResult {
         push('CE011', 'frequency', `${market} ${dt} is not published ${c.frequency}; it has: ${has.join(', ')}`)
         continue
       }
-      const takes = frequencies.flatMap((f) => dataTypeSpec(market, f, dt)?.intervals ?? [])
-      const needs = dataTypeSpec(market, frequencies[0], dt)?.needsInterval
+      const spec = dataTypeSpec(market, frequencies[0], dt)!
+      if (spec.contracts === 'perpetual')
+        for (const s of symbols.filter(isDeliveryContract))
+          push('CE025', 'symbols', `${market} ${dt} is published for perpetual contracts only; "${s}" is a dated contract (use its perpetual, e.g. ${s.replace(/_\d{6}$/, '_PERP')})`)
       const explicit = c.intervals && !Array.isArray(c.intervals) && Object.hasOwn(c.intervals, dt) ? c.intervals[dt] : undefined
-      let intervals: string[] = []
-      if (needs) {
-        intervals = pick(c.intervals, dt) ?? []
-        if (intervals.length === 0) push('CE007', 'intervals', `${market} ${dt} needs intervals; allowed: ${[...new Set(takes)].join(', ')}`)
-        for (const iv of intervals)
-          if (!takes.includes(iv)) push('CE007', 'intervals', `${market} ${dt} ${frequencies.join('/')} has no interval "${iv}"; allowed: ${[...new Set(takes)].join(', ')}`)
-      } else if (explicit && explicit.length > 0) {
-        push('CE007', `intervals.${dt}`, `${dt} takes no interval`)
+      if (!spec.needsInterval) {
+        if (explicit && explicit.length > 0) push('CE007', `intervals.${dt}`, `${dt} takes no interval`)
+        selection.push({ market, dataType: dt, frequencies, intervals: [], symbols })
+        continue
       }
-      selection.push({ market, dataType: dt, frequencies, intervals, symbols })
+      const intervals = pick(c.intervals, dt) ?? []
+      const takes = [...new Set(frequencies.flatMap((f) => dataTypeSpec(market, f, dt)?.intervals ?? []))]
+      if (intervals.length === 0) push('CE007', 'intervals', `${market} ${dt} needs intervals; allowed: ${takes.join(', ')}`)
+      for (const [fs, ivs] of intervalGroups(market, dt, frequencies, intervals, dr, push)) selection.push({ market, dataType: dt, frequencies: fs, intervals: ivs, symbols })
     }
   }
   if (opts.limits && issues.length === 0) issues.push(...limitIssues(selection, dr!, opts.limits))
@@ -162,4 +162,57 @@ function limitIssues(selection: readonly SelectionItem[], dr: { start: string; e
   const files = selection.reduce((n, s) => n + s.symbols.length * Math.max(1, s.intervals.length) * (s.frequencies.includes('daily') ? days : months), 0)
   if (files > limits.files) out.push(issue('CE021', 'selection', `up to ${files.toLocaleString('en-US')} archive files; at most ${limits.files.toLocaleString('en-US')} per job`))
   return out
+}
+
+/**
+ * Intervals grouped by the frequencies that can carry them. Trees differ: daily trees have no
+ * 3d/1w/1mo for spot (python/enums.py DAILY_INTERVALS), futures trees stopped holding them on a
+ * known day. With `auto` an interval only one tree has is planned from that tree alone, and an
+ * interval whose every tree ended before the range starts is refused (CE026).
+ */
+function intervalGroups(
+  market: Market,
+  dt: string,
+  frequencies: readonly Frequency[],
+  intervals: readonly string[],
+  range: { start: string; end: string } | undefined,
+  push: (...a: Parameters<typeof issue>) => void,
+): [Frequency[], string[]][] {
+  const { start, end } = range ?? {}
+  const groups = new Map<string, [Frequency[], string[]]>()
+  for (const iv of intervals) {
+    const fs = frequencies.filter((f) => dataTypeSpec(market, f, dt)?.intervals?.includes(iv))
+    if (fs.length === 0) {
+      const elsewhere = frequenciesWithInterval(market, dt, iv)
+      const allowed = [...new Set(frequencies.flatMap((f) => dataTypeSpec(market, f, dt)?.intervals ?? []))].join(', ')
+      push(
+        'CE007',
+        'intervals',
+        elsewhere.length > 0
+          ? `${market} ${dt} ${frequencies.join('/')} has no interval "${iv}"; "${iv}" is published ${elsewhere.join(' and ')} only (use frequency ${elsewhere.join(' or ')})`
+          : `${market} ${dt} has no interval "${iv}"; allowed: ${allowed}`,
+      )
+      continue
+    }
+    const live = fs.filter((f) => {
+      const until = intervalUntil(market, f, dt, iv)
+      return !until || !start || start <= until
+    })
+    const ends = fs.map((f) => `${f} until ${intervalUntil(market, f, dt, iv)}`).join(', ')
+    if (live.length === 0) {
+      push('CE026', 'intervals', `${market} ${dt} "${iv}" files ended (${ends}); the range starts ${start}`)
+      continue
+    }
+    // Days after every tree ended would be neither copied nor missing: refuse rather than drop them.
+    const last = live.map((f) => intervalUntil(market, f, dt, iv)).reduce<string | undefined>((a, u) => (a === undefined || u === undefined ? undefined : u > a ? u : a), '')
+    if (last && end && end > last) {
+      push('CE026', 'intervals', `${market} ${dt} "${iv}" files ended (${ends}); end the range by ${last}`)
+      continue
+    }
+    const k = live.join('+')
+    const g = groups.get(k) ?? [live, []]
+    g[1].push(iv)
+    groups.set(k, g)
+  }
+  return [...groups.values()]
 }

@@ -66,6 +66,25 @@ export const planSummarySchema = z.object({
   extraneous: z.number(),
   extraneousKeys: z.array(z.string()),
   byDataset: z.array(z.object({ dataset: z.string(), symbol: z.string(), objects: z.number(), bytes: z.number(), missing: z.number() })),
+  /** frequency auto: per closed month, whether its monthly file, its daily files, or neither is in the archive. */
+  periodSources: z
+    .object({
+      monthly: z.number(),
+      daily: z.number(),
+      missing: z.number(),
+      months: z.array(
+        z.object({
+          dataset: z.string(),
+          symbol: z.string(),
+          month: z.string(),
+          from: z.enum(['monthly', 'daily', 'missing']),
+          /** Daily keys of this month the archive lacks (all of them for a missing month). */
+          missingKeys: z.array(z.string()),
+        }),
+      ),
+      truncated: z.boolean(),
+    })
+    .optional(),
   /** Requests, cost and time; absent where no listing was made. */
   estimate: z
     .object({

@@ -1,5 +1,6 @@
 import type { PlanSummary } from '../../../shared/contract'
 import { formatBytes, formatCount, formatDuration } from '../../../shared/format'
+import { PeriodSources } from './period-sources'
 import { Stat, StatList } from './stat-list'
 
 const MISSING_SHOWN = 20
@@ -30,6 +31,7 @@ export function PlanFigures({ plan }: { plan: PlanSummary }) {
       <p className="plan-sentence">
         {formatCount(plan.toCopy)} to copy, {formatCount(plan.alreadyThere)} already there.
       </p>
+      {plan.periodSources && <PeriodSources sources={plan.periodSources} />}
       {plan.missing > 0 && (
         <details className="missing">
           <summary>

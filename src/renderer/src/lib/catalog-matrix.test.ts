@@ -10,6 +10,6 @@ describe('archiveMatrix', () => {
     expect(row('fundingRate')[0]).toBeNull()
     expect(row('fundingRate')[1]).toMatchObject({ frequencies: ['monthly'] })
     expect(row('bookTicker')[1]).toMatchObject({ status: 'stopped' })
-    expect(row('BVOLIndex')[3]).toMatchObject({ status: 'uncertain', frequencies: ['daily'] })
+    expect(row('BVOLIndex')[3]).toMatchObject({ status: 'active', frequencies: ['daily'] })
   })
 })

@@ -40,12 +40,12 @@ export function needsInterval(market: Market, frequency: Frequency, dataType: st
 }
 
 export function intervalOptions(market: Market, frequency: Frequency, dataType: string): Option[] {
-  const intervals = CATALOG[market][frequency][dataType]?.intervals ?? []
-  return intervals.map((iv) =>
-    IRREGULAR_INTERVALS.includes(iv)
-      ? { value: iv, label: `${iv} (irregular)`, note: 'published irregularly: expect gaps' }
-      : { value: iv, label: iv },
-  )
+  const spec = CATALOG[market][frequency][dataType]
+  return (spec?.intervals ?? []).map((iv) => {
+    const until = spec?.intervalUntil?.[iv]
+    if (until) return { value: iv, label: `${iv} (ended ${until})`, note: `this tree has no ${iv} files after ${until}` }
+    return IRREGULAR_INTERVALS.includes(iv) ? { value: iv, label: `${iv} (irregular)`, note: 'published irregularly: expect gaps' } : { value: iv, label: iv }
+  })
 }
 
 /** Symbols the catalog itself knows for a data type (options), used when discovery has none. */

@@ -63,7 +63,15 @@ describe('catalog options', () => {
   it('labels stopped and uncertain data types', () => {
     const labels = dataTypeOptions('futures/um').map((o) => o.label)
     expect(labels).toContain('bookTicker (stopped)')
-    expect(labels).toContain('bookDepth (uncertain)')
+    expect(labels).toContain('bookDepth')
+    expect(dataTypeOptions('futures/cm').map((o) => o.label)).toContain('bookTicker (stopped)')
+    expect(dataTypeOptions('futures/cm').map((o) => o.label)).toContain('bookDepth (uncertain)')
+  })
+  it('offers an interval only where its tree has it, and says when it ended', () => {
+    expect(intervalOptions('spot', 'daily', 'klines').map((o) => o.value)).not.toContain('1w')
+    const w = intervalOptions('futures/um', 'monthly', 'klines').find((o) => o.value === '1w')!
+    expect(w.label).toBe('1w (ended 2024-02-29)')
+    expect(intervalOptions('futures/um', 'daily', 'klines').find((o) => o.value === '3d')!.label).toBe('3d (ended 2023-12-31)')
   })
   it('marks irregular intervals', () => {
     const labels = intervalOptions('spot', 'monthly', 'klines').map((o) => o.label)
