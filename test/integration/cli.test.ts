@@ -166,7 +166,7 @@ describe('archive-sync audit', () => {
     const config = { ...env.base, ...selection, destination_prefix: 'cli', pricing: { get_per_1000: 1 } }
     const refused = await command('audit', config)
     expect(refused.code).toBe(2)
-    expect(refused.stderr).toMatch(/Audit reads 250 kline\/trade files, [\d.]+ [kKM]B, from s3:\/\/lake: 250 GET ≈ \$0\.2500/)
+    expect(refused.stderr).toMatch(/Audit reads 250 kline\/trade files, [\d.]+ [KMG]iB, from s3:\/\/lake: 250 GET ≈ \$0\.2500/)
     expect(refused.stderr).toContain('Re-run with --yes')
     const read = await command('audit', config, '--yes', '--json')
     expect(read.code, read.stderr).toBe(0)
