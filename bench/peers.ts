@@ -28,7 +28,7 @@ interface Peer { name: string; run: (prefix: string) => Promise<Sample> }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 /** Finds an executable on PATH (or an explicit path) without running it. */
-export function which(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+function which(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (name.includes('/')) return existsSync(name) ? name : undefined
   for (const dir of (env.PATH ?? '').split(delimiter)) if (dir && existsSync(join(dir, name))) return join(dir, name)
   return undefined

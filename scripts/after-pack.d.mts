@@ -9,5 +9,5 @@ export declare const RELEASE_FUSES: Readonly<{
   EnableCookieEncryption: boolean
 }>
 export declare function fuseConfig(electronPlatformName: string): FuseConfig
-export declare function afterPack(context: unknown): Promise<void>
+declare function afterPack(context: unknown): Promise<void>
 export default afterPack

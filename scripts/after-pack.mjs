@@ -32,7 +32,7 @@ export function fuseConfig(electronPlatformName) {
   return config
 }
 
-export async function afterPack(context) {
+async function afterPack(context) {
   // electron-builder's own helper finds the executable (Name.app, Name.exe, or the Linux
   // executable name) and flips with the @electron/fuses it depends on.
   await context.packager.addElectronFuses(context, fuseConfig(context.electronPlatformName))

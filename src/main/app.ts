@@ -31,9 +31,9 @@ export interface App {
   close(): Promise<void>
 }
 
-export const VERSION = '0.1.0'
+const VERSION = '0.1.0'
 
-export function defaultDataDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
+function defaultDataDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
   return env.ARCHIVE_SYNC_HOME ?? join(homedir(), '.archive-sync')
 }
 

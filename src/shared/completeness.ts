@@ -11,11 +11,11 @@ import { ALL_INTERVALS, type Market } from './catalog'
 import { archiveKey, parseArchiveKey, type ParsedKey } from './keys'
 import { periodMs, stepper } from './kline-time'
 
-export const KLINE_TYPES: readonly string[] = ['klines', 'markPriceKlines', 'indexPriceKlines', 'premiumIndexKlines']
+const KLINE_TYPES: readonly string[] = ['klines', 'markPriceKlines', 'indexPriceKlines', 'premiumIndexKlines']
 /** Column of the trade time: trades `id,price,qty,quoteQty,time,…`; aggTrades `id,price,qty,first,last,time,…` (README). */
 const TIME_COLUMN: Record<string, number> = { trades: 4, aggTrades: 5 }
 
-export interface Gap {
+interface Gap {
   /** Uncovered span [from, to) as ISO instants. */
   from: string
   to: string
@@ -57,7 +57,7 @@ const iso = (ms: number): string => new Date(ms).toISOString()
 const DAY = 86_400_000
 
 /** Daily keys of the same series whose UTC days overlap [from, to). */
-export function dailyKeysFor(p: ParsedKey, from: number, to: number, root = 'data/'): string[] {
+function dailyKeysFor(p: ParsedKey, from: number, to: number, root = 'data/'): string[] {
   if (p.frequency === 'daily') return []
   const out: string[] = []
   for (let d = Math.floor(from / DAY) * DAY; d < to; d += DAY)

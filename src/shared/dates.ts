@@ -1,6 +1,6 @@
 // Calendar maths on UTC date strings (YYYY-MM-DD / YYYY-MM). Pure and allocation-light.
 
-export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/
 
 /** Parses YYYY-MM-DD as a UTC day; undefined when malformed or not a real date (2024-02-30). */
 export function parseDay(s: string): Date | undefined {

@@ -103,7 +103,7 @@ const secondOf = (iso: string): number => Math.floor(Date.parse(iso) / 1000)
  * an equal size is not enough: single-part ETags (MD5s) must match, and where an ETag cannot
  * compare (multipart uploads) the copy must be newer than the source.
  */
-export function compareCopies(src: ListedObject, dst: ListedObject | undefined): 'absent' | 'same' | 'changed' {
+function compareCopies(src: ListedObject, dst: ListedObject | undefined): 'absent' | 'same' | 'changed' {
   if (!dst) return 'absent'
   if (dst.size !== src.size) return 'changed'
   if (src.etag && dst.etag && SINGLE_PART_ETAG.test(src.etag) && SINGLE_PART_ETAG.test(dst.etag)) return src.etag === dst.etag ? 'same' : 'changed'

@@ -2,7 +2,7 @@
 // to @electron/fuses (whose option numbers are the bit positions in the binary's fuse wire).
 import { FuseV1Options, FuseVersion } from '@electron/fuses'
 import { describe, expect, it } from 'vitest'
-import { afterPack, fuseConfig, RELEASE_FUSES } from '../../scripts/after-pack.mjs'
+import afterPack, { fuseConfig, RELEASE_FUSES } from '../../scripts/after-pack.mjs'
 
 describe('release fuses', () => {
   it('are exactly: no run-as-node, no NODE_OPTIONS, no inspect flags, asar only, encrypted cookies', () => {

@@ -38,7 +38,7 @@ export async function loadConfig(path: string | undefined, env = process.env): P
 }
 
 /** Warns on stderr for each plain-http endpoint to another host (the job still runs: a lab S3 may be plain http). */
-export function warnCleartext(c: Pick<JobConfig, 's3_config' | 'source'>): void {
+function warnCleartext(c: Pick<JobConfig, 's3_config' | 'source'>): void {
   for (const w of cleartextWarnings({ 's3_config.endpoint_url': c.s3_config.endpoint_url, 'source.endpoint_url': c.source.endpoint_url, 'source.https_base': c.source.https_base }))
     process.stderr.write(`warning: ${w}\n`)
 }

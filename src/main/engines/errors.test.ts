@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ErrorClass } from '../../shared/contract'
 import { RUNTIME } from '../../shared/errors/table'
-import { classifyError, describeError, isNotImplemented } from './errors'
+import { classifyError, describeError, isNotImplemented } from '../s3/errors'
 import { describeS5cmdError, parseLine } from './s5cmd/parse'
 import { recorded } from './s5cmd/recorded.fixture'
 

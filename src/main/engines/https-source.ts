@@ -24,7 +24,7 @@ export interface SourceObject {
 }
 
 /** An HTTP answer other than 2xx. 404 → NotFound, 403 → AccessDenied in the report's classes. */
-export class HttpsSourceError extends Error {
+class HttpsSourceError extends Error {
   readonly $metadata: { httpStatusCode: number; attempts: number }
   constructor(
     readonly url: string,
@@ -43,7 +43,7 @@ const retryable = (status: number): boolean => status >= 500 || status === 429
 /** fetch() itself failed: no answer at all. */
 class NetworkError extends Error {}
 
-export interface HttpsGetOptions {
+interface HttpsGetOptions {
   signal: AbortSignal
   /** Total attempts (1 + retries). */
   maxAttempts: number
@@ -51,7 +51,7 @@ export interface HttpsGetOptions {
   meter?: Meter
 }
 
-export async function httpsGet(url: string, o: HttpsGetOptions): Promise<SourceObject> {
+async function httpsGet(url: string, o: HttpsGetOptions): Promise<SourceObject> {
   const once = async (attempt: number): Promise<SourceObject> => {
     if (o.meter) o.meter.requests += 1
     let res: Response

@@ -4,7 +4,7 @@
 // falls back to streaming that object — and every later one, without asking again.
 import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, UploadPartCopyCommand } from '@aws-sdk/client-s3'
 import pMap from 'p-map'
-import { describeError, isNotImplemented } from './errors'
+import { describeError, isNotImplemented } from '../s3/errors'
 import { abortUpload, fitPartSize, type UploadTarget } from './multipart'
 import type { Attempts } from './meter'
 

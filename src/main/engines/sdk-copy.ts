@@ -6,7 +6,7 @@ import { CopyObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import type { Engine } from '../../shared/contract'
 import { makeS3Client } from '../s3/clients'
 import { ByteBudget } from './byte-budget'
-import { isNotImplemented } from './errors'
+import { isNotImplemented } from '../s3/errors'
 import { getSourceObject } from './https-source'
 import { countBytes, meterClient, newMeter, type Attempts, type Meter } from './meter'
 import { uploadBody } from './multipart'
@@ -35,7 +35,7 @@ export interface SdkEngineOptions {
 export type SdkEngine = TransferEngine & { meter: Meter; fallbacks: string[]; fallbackCount: number; budget: ByteBudget }
 
 /** URL-encode each path segment: CopySource is a URL path, and keys may hold any UTF-8. */
-export const copySource = (bucket: string, key: string): string =>
+const copySource = (bucket: string, key: string): string =>
   `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`
 
 /** A service that does not do flexible checksums says so as NotImplemented or as a bad argument; S3 itself accepts them. */

@@ -5,7 +5,7 @@ import type { AppInfo, CommandName, CommandResponse, Commands } from '../../shar
 import type { JobManager } from '../jobs/job-manager'
 
 /** Where local downloads land; `choose` is the desktop app's native folder dialog (absent in browser mode). */
-export interface OutputRoot {
+interface OutputRoot {
   path: string
   choose?: () => Promise<string | undefined>
 }

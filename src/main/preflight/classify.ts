@@ -2,7 +2,7 @@
 // (spec 004 "Troubleshooting"), both read from the one error table.
 import { troubleshoot } from '../../shared/errors/classify'
 import { TROUBLESHOOTING, type TroubleshootingCode } from '../../shared/errors/table'
-import { classifySdkError } from '../engines/errors'
+import { classifySdkError } from '../s3/errors'
 
 export const FIXES: Record<TroubleshootingCode, string> = TROUBLESHOOTING
 

@@ -8,7 +8,7 @@ import type { AwsProfile } from '../../shared/contract'
 type Env = Readonly<Record<string, string | undefined>>
 
 /** INI sections → their `region` (if any). `[profile x]` in config, `[x]` in credentials. */
-export function parseIniProfiles(text: string, kind: 'config' | 'credentials'): Map<string, string | null> {
+function parseIniProfiles(text: string, kind: 'config' | 'credentials'): Map<string, string | null> {
   const out = new Map<string, string | null>()
   let current: string | null = null
   for (const raw of text.split(/\r?\n/)) {

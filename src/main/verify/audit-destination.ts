@@ -15,7 +15,7 @@ import { makePlan } from '../plan/make-plan'
 import { listAll } from '../s3/list'
 import { streamCheckFor } from './zip-stream-check'
 
-export interface AuditTarget {
+interface AuditTarget {
   sourceKey: string
   destKey: string
   size: number

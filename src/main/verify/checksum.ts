@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import type { Readable } from 'node:stream'
-import { classifyError } from '../engines/errors'
+import { classifyError } from '../s3/errors'
 
 const HEX64 = /^[0-9a-f]{64}$/
 

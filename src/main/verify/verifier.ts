@@ -11,13 +11,13 @@ import pMap from 'p-map'
 import type { VERIFY_LEVELS } from '../../shared/config/schema'
 import type { VerifyOutcome } from '../../shared/journal'
 import type { PlannedTask } from '../../shared/plan'
-import { classifyError } from '../engines/errors'
+import { classifyError } from '../s3/errors'
 import { containedPath } from '../local/contained'
 import { listAll, type ListedObject } from '../s3/list'
 import { fetchChecksum, hashFile, hashStream, isSinglePartEtag } from './checksum'
 
 /** etag (the default) means "at least the ETag": SHA-256 wherever it costs no download (local files, S3 checksums). */
-export type VerifyLevel = (typeof VERIFY_LEVELS)[number]
+type VerifyLevel = (typeof VERIFY_LEVELS)[number]
 
 export interface VerifyInput {
   tasks: readonly PlannedTask[]

@@ -9,7 +9,7 @@ import { closest } from './closest'
 import { pricingSchema, performanceSchema, rawConfigSchema } from './schema'
 
 /** Keys of the job file a connection may not set, with the reason it is told. */
-export const SERVER_ONLY: Readonly<Record<string, string>> = {
+const SERVER_ONLY: Readonly<Record<string, string>> = {
   s5cmd_path: 'the s5cmd binary is chosen on the server (s5cmd_path in the base config, S5CMD_PATH or PATH)',
   source: 'the source bucket, endpoint and HTTPS base are the server\'s (base config)',
   delete_extraneous: 'deleting in the destination is enabled on the server only (base config or a CLI job file)',

@@ -25,7 +25,7 @@ export const performanceSchema = z.object({
   retry_count: int(1, 10, 3),
 })
 
-export const s3ConfigSchema = z.object({
+const s3ConfigSchema = z.object({
   endpoint_url: url.optional(),
   access_key_id: z.string().min(1).optional(),
   secret_access_key: z.string().min(1).optional(),
@@ -55,7 +55,7 @@ export const pricingSchema = z.object({
   transfer_per_gb: z.number().nonnegative().default(0),
 })
 
-export const OPERATION_MODES = ['auto', 'direct_sync', 'traditional'] as const
+const OPERATION_MODES = ['auto', 'direct_sync', 'traditional'] as const
 export const VERIFY_LEVELS = ['none', 'size', 'etag', 'sha256'] as const
 
 export const rawConfigSchema = z.object({

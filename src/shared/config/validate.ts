@@ -8,7 +8,7 @@ import { CODE_BY_FIELD, issue, type ConfigIssue } from './codes'
 import { applyEnvOverrides } from './env'
 import { rawConfigSchema, type ParsedConfig } from './schema'
 
-export interface SelectionItem {
+interface SelectionItem {
   market: Market
   dataType: string
   /** The frequencies to plan: one, or both for `auto` where the data type has both. */

@@ -12,7 +12,7 @@ const ok = z.object({ ok: z.literal(true) })
 
 export const configIssueSchema = z.object({ code: z.string(), field: z.string(), message: z.string(), fix: z.string() })
 
-export const jobSummarySchema = z.object({
+const jobSummarySchema = z.object({
   jobId: z.string(),
   state: jobStateSchema,
   createdAt: z.string(),
@@ -22,7 +22,7 @@ export const jobSummarySchema = z.object({
 })
 export type JobSummary = z.infer<typeof jobSummarySchema>
 
-export const appInfoSchema = z.object({
+const appInfoSchema = z.object({
   version: z.string(),
   transport: z.enum(['electron', 'websocket']),
   demo: z.boolean(),

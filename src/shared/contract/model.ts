@@ -2,11 +2,11 @@
 import { z } from 'zod'
 
 export const ENGINES = ['s5cmd', 'sdk-copy', 'sdk-stream', 'download', 'traditional'] as const
-export const engineSchema = z.enum(ENGINES)
+const engineSchema = z.enum(ENGINES)
 export type Engine = z.infer<typeof engineSchema>
 
 export const OUTCOMES = ['synced', 'skipped', 'failed'] as const
-export const outcomeSchema = z.enum(OUTCOMES)
+const outcomeSchema = z.enum(OUTCOMES)
 
 /** Error classes of the report (spec §10.1.2 counters) plus the task-level ones. */
 export const errorClassSchema = z.enum(['permission', 'network', 'not-found', 's5cmd', 'checksum', 'throttled', 'other'])
@@ -28,7 +28,7 @@ export const taskResultSchema = z.object({
 })
 export type TaskResult = z.infer<typeof taskResultSchema>
 
-export const JOB_STATES = ['planning', 'running', 'paused', 'cancelling', 'completed', 'failed', 'cancelled'] as const
+const JOB_STATES = ['planning', 'running', 'paused', 'cancelling', 'completed', 'failed', 'cancelled'] as const
 export const jobStateSchema = z.enum(JOB_STATES)
 export type JobState = z.infer<typeof jobStateSchema>
 
@@ -98,7 +98,7 @@ export const planSummarySchema = z.object({
 })
 export type PlanSummary = z.infer<typeof planSummarySchema>
 
-export const failureSchema = z.object({
+const failureSchema = z.object({
   source_key: z.string(),
   destination_key: z.string(),
   error: z.string(),

@@ -4,9 +4,9 @@
 import { z } from 'zod'
 import { clientConfigSchema } from '../config/client'
 
-export const PREFLIGHT_CHECKS = ['credentials', 'destination', 'source', 's5cmd', 'regions'] as const
+const PREFLIGHT_CHECKS = ['credentials', 'destination', 'source', 's5cmd', 'regions'] as const
 
-export const preflightLineSchema = z.object({
+const preflightLineSchema = z.object({
   check: z.enum(PREFLIGHT_CHECKS),
   /** warn: the job can run, but not the way the config asks (no s5cmd → SDK, regions cross). */
   status: z.enum(['ok', 'warn', 'fail']),
@@ -18,25 +18,25 @@ export const preflightLineSchema = z.object({
 })
 export type PreflightLine = z.infer<typeof preflightLineSchema>
 
-export const preflightResultSchema = z.object({ ok: z.boolean(), lines: z.array(preflightLineSchema) })
+const preflightResultSchema = z.object({ ok: z.boolean(), lines: z.array(preflightLineSchema) })
 export type PreflightResult = z.infer<typeof preflightResultSchema>
 
 export const EXPORT_FORMATS = ['json', 'csv', 'html'] as const
-export const exportFormatSchema = z.enum(EXPORT_FORMATS)
+const exportFormatSchema = z.enum(EXPORT_FORMATS)
 export type ExportFormat = z.infer<typeof exportFormatSchema>
 
-export const reportExportSchema = z.object({ filename: z.string(), mimeType: z.string(), text: z.string() })
+const reportExportSchema = z.object({ filename: z.string(), mimeType: z.string(), text: z.string() })
 export type ReportExport = z.infer<typeof reportExportSchema>
 
 /** A past job's config as saved: secrets already masked on disk, never sent in full. */
-export const savedJobConfigSchema = z.object({
+const savedJobConfigSchema = z.object({
   jobId: z.string(),
   label: z.string(),
   createdAt: z.string(),
   config: z.record(z.string(), z.unknown()),
 })
 
-export const awsProfileSchema = z.object({
+const awsProfileSchema = z.object({
   name: z.string(),
   region: z.string().nullable(),
   /** Which of the shared files mention it; the keys themselves never leave main. */

@@ -24,7 +24,7 @@ export type S5cmdEvent =
 export type Stream = 'stdout' | 'stderr'
 
 /** Texts of s5cmd's "warning" errors (error/error.go): the object was deliberately not copied. */
-export const SKIP_TEXTS = [
+const SKIP_TEXTS = [
   'object size matches',
   'object already exists',
   'object is newer or same age',
@@ -87,7 +87,7 @@ export function parseLine(line: string, _stream: Stream = 'stdout'): S5cmdEvent 
  * (`RequestError: send request failed caused by: ...`), so every known code in the text counts,
  * the head first.
  */
-export function s5cmdErrorFacts(error: string): ErrorFacts {
+function s5cmdErrorFacts(error: string): ErrorFacts {
   const head = /^\s*([A-Za-z][A-Za-z0-9]*):/.exec(error)?.[1]
   const status = /status code: (\d{3})\b/.exec(error)?.[1]
   return { codes: [head, ...(error.match(/\b[A-Z][A-Za-z]+\b/g) ?? [])], status: status === undefined ? undefined : Number(status), text: error }

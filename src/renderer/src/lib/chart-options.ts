@@ -20,7 +20,7 @@ const fromZero: uPlot.Range.Function = (_u, _min, max) => [0, max > 0 ? max * 1.
  * At least a minute of x axis, from the data itself: for a single sample uPlot pads the time
  * scale by "one day" in the wrong unit, which draws years of empty ticks.
  */
-export const MIN_SPAN_SEC = 60
+const MIN_SPAN_SEC = 60
 export function timeWindow(xs: ArrayLike<number>): [number, number] | null {
   if (xs.length === 0) return null
   const first = xs[0]

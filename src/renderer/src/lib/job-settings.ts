@@ -59,7 +59,7 @@ export const DEFAULT_SETTINGS: JobSettings = {
 }
 
 /** The job-file fields these settings stand for (merged into the selection's config). */
-export function settingsConfig(s: JobSettings, maxConcurrent: number): Record<string, unknown> {
+function settingsConfig(s: JobSettings, maxConcurrent: number): Record<string, unknown> {
   const s3 = { ...(s.profile ? { profile: s.profile } : {}), ...(s.region ? { region: s.region } : {}) }
   return {
     operation_mode: s.operation_mode,

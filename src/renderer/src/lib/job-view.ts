@@ -3,7 +3,7 @@
 import type { JobEvent, JobState, Snapshot } from '../../../shared/contract'
 import { appendSample, EMPTY_SERIES, type ThroughputSeries } from './throughput-series'
 
-export interface LogLine {
+interface LogLine {
   level: 'debug' | 'info' | 'warn' | 'error'
   message: string
 }

@@ -3,7 +3,7 @@
 // delivered twice (a replay after reconnecting) overwrites instead of duplicating.
 import { ENGINES, OUTCOMES, errorClassSchema, type ErrorClass, type TaskResult } from '../../../shared/contract'
 
-export const ERROR_CLASSES = errorClassSchema.options
+const ERROR_CLASSES = errorClassSchema.options
 export type TaskFilter = 'all' | 'failed' | 'skipped' | 'mismatch'
 
 /** A view of one row, built only for rows on screen. */

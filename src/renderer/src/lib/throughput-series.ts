@@ -14,7 +14,7 @@ export interface ThroughputSeries {
 export const EMPTY_SERIES: ThroughputSeries = { t: [], bytesPerSec: [], objectsPerSec: [], inFlight: [] }
 
 /** Ten minutes at one snapshot per second: enough to see a trend, bounded for long jobs. */
-export const DEFAULT_WINDOW_SEC = 600
+const DEFAULT_WINDOW_SEC = 600
 
 /**
  * Appends one snapshot and drops what fell out of the window. A snapshot that is not newer

@@ -5,7 +5,7 @@ import { create } from 'zustand'
 import type { TaskResult } from '../../../shared/contract'
 import { TaskTable } from '../lib/task-table'
 
-export interface TaskRows {
+interface TaskRows {
   table: TaskTable
   /** The table's version when this handle was made. */
   version: number
