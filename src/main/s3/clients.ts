@@ -4,7 +4,9 @@
 import { Agent } from 'node:https'
 import { Agent as HttpAgent } from 'node:http'
 import { S3Client } from '@aws-sdk/client-s3'
+import { ConfiguredRetryStrategy } from '@smithy/core/retry'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
+import { backoffDelay, REQUEST_BACKOFF } from '../../shared/backoff'
 import type { JobConfig } from '../../shared/config/validate'
 
 /** Connection settings for one side, already resolved (credentials stay in main). */
@@ -22,7 +24,7 @@ export interface Endpoint {
 export interface ClientOptions {
   /** Sockets per client: a little above the number of requests in flight. */
   maxSockets?: number
-  /** SDK attempts per request (1 + retries); the SDK backs off exponentially with jitter and honours SlowDown. */
+  /** SDK attempts per request (1 + retries), spaced by the one backoff formula (src/shared/backoff.ts). */
   maxAttempts?: number
 }
 
@@ -41,7 +43,9 @@ export function makeS3Client(ep: Endpoint, opts: ClientOptions = {}): S3Client {
     // S3-compatible servers (MinIO, s3rver, ...) often reject the SDK's default flexible
     // checksums; integrity is proved by our own verification instead.
     ...(custom ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } : {}),
-    maxAttempts: opts.maxAttempts ?? 4,
+    // The SDK's own strategy (retryable codes, SlowDown, its retry quota) with our delays, so a
+    // request retried by the SDK and one retried by withRetries wait the same way.
+    retryStrategy: new ConfiguredRetryStrategy(opts.maxAttempts ?? 4, (attempt) => backoffDelay(attempt - 1, REQUEST_BACKOFF)),
     requestHandler: new NodeHttpHandler({
       httpAgent: new HttpAgent({ keepAlive: true, maxSockets }),
       httpsAgent: new Agent({ keepAlive: true, maxSockets }),
