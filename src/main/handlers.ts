@@ -13,6 +13,7 @@ import { destinationEndpoint, makeS3Client, sourceEndpoint } from './s3/clients'
 import { listSymbols } from './catalog/symbol-cache'
 import { mergeConfig } from './settings'
 import { makeWorkbenchHandlers } from './workbench-handlers'
+import { makePreviewHandlers } from './preview/preview-handlers'
 
 export interface Services {
   jobs: JobManager
@@ -73,6 +74,7 @@ export function makeHandlers(s: Services): Handlers {
     'jobs:list': async () => ({ jobs: await s.jobs.list() }),
     'jobs:report': ({ jobId }) => s.jobs.report(jobId),
     ...makeWorkbenchHandlers(s),
+    ...makePreviewHandlers(s),
   }
 }
 

@@ -13,6 +13,7 @@ import { AppError } from '../../shared/contract'
 import { classifyError, describeError } from '../engines/errors'
 import { listAll, mapLimit } from '../s3/list'
 import { nameFilter } from './name-filter'
+import { resolveLatest } from './resolve-latest'
 
 export interface PlanContext {
   source: S3Client
@@ -29,7 +30,8 @@ export interface PlanWithStats extends Plan {
   listRequests: number
 }
 
-export async function makePlan(config: JobConfig, ctx: PlanContext): Promise<PlanWithStats> {
+export async function makePlan(requested: JobConfig, ctx: PlanContext): Promise<PlanWithStats> {
+  const config = await resolveLatest(requested, ctx.source, ctx.signal)
   const folders = planFolders(config, today(ctx.now))
   const limit = ctx.listConcurrency ?? 8
   let listRequests = 0

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { jobStateSchema, planSummarySchema, reportSchema, snapshotSchema, taskResultSchema } from './model'
 import { workbenchCommands } from './workbench'
+import { previewCommands } from './preview'
 
 /** A job file as the user wrote it; validated in main by validateConfig (CE codes). */
 const configInput = z.record(z.string(), z.unknown())
@@ -59,6 +60,7 @@ export const commands = {
   'jobs:list': { req: z.object({}), res: z.object({ jobs: z.array(jobSummarySchema) }) },
   'jobs:report': { req: jobRef, res: reportSchema },
   ...workbenchCommands,
+  ...previewCommands,
 } as const
 
 export type Commands = typeof commands
