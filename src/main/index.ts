@@ -2,6 +2,7 @@
 import { app } from 'electron'
 import { createApp } from './app'
 import { bindIpc } from './electron/ipc'
+import { notifyLongJobs } from './electron/notify'
 import { createMainWindow, hardenApp } from './electron/window'
 
 hardenApp()
@@ -10,9 +11,11 @@ app.whenReady().then(() => {
   const core = createApp({ transport: 'electron', dataDir: app.getPath('userData') })
   const win = createMainWindow()
   const unbind = bindIpc(core, win)
+  const stopNotices = notifyLongJobs(core)
   app.on('window-all-closed', () => app.quit())
   app.on('before-quit', () => {
     unbind()
+    stopNotices()
     void core.close()
   })
 })
