@@ -28,7 +28,9 @@ export function LiveMonitor() {
   const ref = useRef<HTMLElement>(null)
   // A new job takes the eye: the monitor gets focus (and so scrolls into view) when it starts.
   useEffect(() => {
-    if (jobId) ref.current?.focus()
+    if (!jobId || !ref.current) return
+    ref.current.focus({ preventScroll: true })
+    ref.current.scrollIntoView({ block: 'nearest' })
   }, [jobId])
   const active = isActive(state)
   const canPause = Boolean(jobId && pause && !pause.pending && (state === 'running' || state === 'paused'))
