@@ -8,12 +8,14 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { makeArchiveFile } from '../src/main/dev/fixtures'
 import { expect, test } from './fixtures'
-import { count, stat } from './helpers'
+import { count, pickSlice, stat } from './helpers'
 
 const SIZES = [
   { width: 1280, height: 720 },
   { width: 1440, height: 900 },
 ]
+// Three symbols × 62 days × (zip + .CHECKSUM), less BTCUSDT 2025-01-15 which the demo lacks.
+const TO_COPY = 3 * 62 * 2 - 2
 const UTC_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/
 
 /** One screenshot per size, of the viewport as a person sees it; the page keeps the first size after. */
@@ -49,13 +51,22 @@ test('first load plans data without input; the run stays in view; Report opens o
   await expect(page.getByText(/CE0\d\d/)).toHaveCount(0)
   await shoot(page, 'copy')
 
+  // The whole demo, one copy at a time: long enough to be held with the pause shortcut.
+  await pickSlice(page, { symbols: ['BTCUSDT', 'ETHUSDT', 'BNBUSDT'], start: '2024-12-01', end: '2025-01-31', workers: '1' })
+  await expect(stat(plan, 'To copy')).toHaveText(count(TO_COPY))
   await page.getByRole('button', { name: 'Start copy' }).click()
   const monitor = page.getByRole('region', { name: 'Live monitor' })
   await expect(monitor).toBeInViewport()
   await expect(monitor).toBeFocused()
+  const state = monitor.getByRole('status').first()
+  await expect(state).toHaveText('running')
+  await page.keyboard.press('Alt+P')
+  await expect(state).toHaveText('paused')
+  await expect(page.getByRole('region', { name: 'Running jobs' })).toContainText(symbol)
   await shoot(page, 'monitor')
+  await page.keyboard.press('Alt+P')
   const summary = page.getByRole('region', { name: 'Summary' })
-  await expect(stat(summary, 'Files synced')).toHaveText(count(62), { timeout: 60_000 })
+  await expect(stat(summary, 'Files synced')).toHaveText(count(TO_COPY), { timeout: 120_000 })
   await expect(summary).toBeInViewport()
   await shoot(page, 'summary')
 
@@ -63,7 +74,7 @@ test('first load plans data without input; the run stays in view; Report opens o
   await nav(page, 'Report')
   const report = page.getByRole('region', { name: 'Efficiency report' })
   await expect(report).toContainText(jobId)
-  await expect(stat(report, 'Files synced')).toHaveText(count(62))
+  await expect(stat(report, 'Files synced')).toHaveText(count(TO_COPY))
   await shoot(page, 'report')
   await nav(page, 'History')
   await expect(page.getByRole('table', { name: 'Past jobs' })).toContainText(symbol)
