@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import { useColorScheme } from '../hooks/use-color-scheme'
+import { chartWidth, fitToHost } from '../lib/fit-chart'
 
 const HEIGHT = 160
 
@@ -17,7 +18,7 @@ export function PreviewChart({ t, close, label }: { t: number[]; close: number[]
     const axis = { stroke: color('--text-muted', '#555'), grid: { stroke: color('--border', '#ddd'), width: 1 } }
     const plot = new uPlot(
       {
-        width: Math.max(320, host.clientWidth),
+        width: chartWidth(host),
         height: HEIGHT,
         // uPlot's time axis is in seconds and local time by default; the archive is UTC.
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
@@ -29,14 +30,7 @@ export function PreviewChart({ t, close, label }: { t: number[]; close: number[]
       [t, close],
       host,
     )
-    const resize = new ResizeObserver(([entry]) => {
-      if (entry) plot.setSize({ width: Math.max(320, Math.floor(entry.contentRect.width)), height: HEIGHT })
-    })
-    resize.observe(host)
-    return () => {
-      resize.disconnect()
-      plot.destroy()
-    }
+    return fitToHost(plot, host, HEIGHT)
   }, [t, close, scheme])
   const lo = Math.min(...close)
   const hi = Math.max(...close)
