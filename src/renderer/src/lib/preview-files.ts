@@ -17,10 +17,14 @@ export function previewFiles(c: Coverage, sel: { market: Market; dataType: strin
     c.periods.forEach((period, i) => {
       const cell = c.rows[r]?.[i]
       if (cell !== CELL.copy && cell !== CELL.copied) return
-      const frequency = period.length === 7 ? 'monthly' : 'daily'
-      const key = archiveKey({ market: sel.market, frequency, dataType: sel.dataType, symbol, interval: sel.interval || undefined, period })
-      out.push({ key, label: `${symbol} ${period}` })
+      out.push({ key: previewKeyOf(sel, symbol, period), label: `${symbol} ${period}` })
     })
   })
   return out
+}
+
+/** The zip key of one coverage cell (a 7-character period is a monthly file). */
+export function previewKeyOf(sel: { market: Market; dataType: string; interval: string }, symbol: string, period: string): string {
+  const frequency = period.length === 7 ? 'monthly' : 'daily'
+  return archiveKey({ market: sel.market, frequency, dataType: sel.dataType, symbol, interval: sel.interval || undefined, period })
 }
