@@ -2,6 +2,7 @@
 // newest period the archive has for a dataset (for defaults that find data). Spread into the
 // command table in commands.ts.
 import { z } from 'zod'
+import { SYMBOL_RE } from '../keys'
 
 /** An archive zip key: `data/...<name>.zip`, no `..`, no control characters. Main checks the grammar. */
 const archiveZipKey = z
@@ -48,7 +49,7 @@ export const previewCommands = {
       market: z.string(),
       frequency: z.enum(['daily', 'monthly']),
       dataType: z.string(),
-      symbol: z.string().regex(/^[\p{Lu}\p{Lo}\p{N}][\p{Lu}\p{Lo}\p{N}_-]{0,63}$/u),
+      symbol: z.string().regex(SYMBOL_RE),
       interval: z.string().regex(/^[0-9a-z]{1,4}$/).optional(),
     }),
     res: datasetLatestSchema,
