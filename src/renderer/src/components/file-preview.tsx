@@ -13,15 +13,20 @@ export function FilePreview() {
   const openPreview = useViewStore((s) => s.openPreview)
   const preview = useFilePreview(key)
   const headingRef = useRef<HTMLHeadingElement>(null)
+  const sectionRef = useRef<HTMLElement>(null)
+  // The rows are what was asked for: bring the whole panel up, and the focus to its heading.
+  const loaded = preview.data?.key === key
   useEffect(() => {
-    if (key) headingRef.current?.focus()
-  }, [key])
+    if (!key) return
+    headingRef.current?.focus({ preventScroll: true })
+    sectionRef.current?.scrollIntoView({ block: 'start' })
+  }, [key, loaded])
   if (!key) return null
   const file = key.slice(key.lastIndexOf('/') + 1)
   const p = preview.data
   const view = p ? previewView(p) : null
   return (
-    <section className="panel file-preview" role="region" aria-labelledby="preview-heading" aria-busy={preview.isLoading}>
+    <section className="panel file-preview" role="region" aria-labelledby="preview-heading" aria-busy={preview.isLoading} ref={sectionRef}>
       <div className="panel-title">
         <h2 id="preview-heading" ref={headingRef} tabIndex={-1}>
           Preview: {file}

@@ -5,6 +5,12 @@ import { useColorScheme } from '../hooks/use-color-scheme'
 import { chartWidth, fitToHost } from '../lib/fit-chart'
 
 const HEIGHT = 160
+const TWO_DAYS_SEC = 2 * 86_400
+
+function utcTick(sec: number, spanSec: number): string {
+  const iso = new Date(sec * 1000).toISOString()
+  return spanSec > TWO_DAYS_SEC ? iso.slice(5, 10) : iso.slice(11, 16)
+}
 
 /** Close price over open time, for kline files: enough to see the shape of the day. */
 export function PreviewChart({ t, close, label }: { t: number[]; close: number[]; label: string }) {
@@ -24,7 +30,8 @@ export function PreviewChart({ t, close, label }: { t: number[]; close: number[]
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
         scales: { x: { time: true } },
         series: [{}, { label: 'Close', stroke: color('--accent', '#2563eb'), width: 2 }],
-        axes: [axis, { ...axis, size: 70 }],
+        // Ticks in UTC, 24-hour: hours within a day's file, dates across a month's.
+        axes: [{ ...axis, values: (_u, splits) => splits.map((v) => utcTick(v, t[t.length - 1] - t[0])) }, { ...axis, size: 70 }],
         legend: { show: false },
       },
       [t, close],
