@@ -30,7 +30,8 @@ export const useViewStore = create<ViewStore>()(
       reportJobId: null,
       theme: 'system',
       previewKey: null,
-      show: (screen) => set({ screen }),
+      // The Report screen reached by navigation shows the newest job; openReport pins one.
+      show: (screen) => set(screen === 'report' ? { screen, reportJobId: null } : { screen }),
       openPreview: (previewKey) => set({ previewKey }),
       openReport: (jobId) => set({ screen: 'report', reportJobId: jobId }),
       setTheme: (theme) => set({ theme }),
