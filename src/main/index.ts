@@ -5,6 +5,7 @@ import { createApp } from './app'
 import { bindIpc } from './electron/ipc'
 import { hardenApp } from './electron/harden'
 import { chooseOutputFolder, createMainWindow } from './electron/window'
+import { notifyLongJobs } from './electron/notify'
 
 hardenApp()
 
@@ -17,9 +18,11 @@ app.whenReady().then(() => {
   })
   const win: BrowserWindow = createMainWindow()
   const unbind = bindIpc(core, win)
+  const stopNotices = notifyLongJobs(core)
   app.on('window-all-closed', () => app.quit())
   app.on('before-quit', () => {
     unbind()
+    stopNotices()
     void core.close()
   })
 })

@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeArchiveFile, seedBucket } from '../../src/main/dev/fixtures'
 import { getBytes, LAKE_BUCKET, listKeys, SOURCE_BUCKET, startLocalArchive, type LocalArchive } from '../helpers/local-archive'
 
 const run = promisify(execFile)
@@ -171,5 +172,25 @@ describe('archive-sync audit', () => {
     const read = await command('audit', config, '--yes', '--json')
     expect(read.code, read.stderr).toBe(0)
     expect(JSON.parse(read.stdout)).toMatchObject({ type: 'audit', files: 250, requests: 250, costUsd: 0.25, absent: 0, incomplete: [] })
+  })
+})
+
+describe('archive-sync run with date_range.end "latest"', () => {
+  it('copies through the newest day the archive lists, then only the day it gains', async () => {
+    const job = { ...env.base, ...selection, symbols: ['BTCUSDT'], date_range: { start: '2024-02-15', end: 'latest' }, destination_prefix: 'latest' }
+    const first = await cli(job, '--json')
+    expect(first.code, first.stderr).toBe(0)
+    // 15–19 February: five zips and their checksums; "latest" came from the listing, not the clock.
+    expect(JSON.parse(first.stdout.trim().split('\n').at(-1)!)).toMatchObject({ files_synced: 10, files_skipped: 0 })
+
+    const next = makeArchiveFile({ market: 'spot', frequency: 'daily', dataType: 'klines', symbol: 'BTCUSDT', interval: '1h', period: '2024-02-20' })
+    await seedBucket(env.s3, SOURCE_BUCKET, [
+      { key: next.key, body: next.zip },
+      { key: next.checksumKey, body: next.checksum },
+    ])
+    const again = await cli(job, '--json')
+    expect(again.code, again.stderr).toBe(0)
+    expect(JSON.parse(again.stdout.trim().split('\n').at(-1)!)).toMatchObject({ files_synced: 2, files_skipped: 10, files_failed: 0 })
+    expect(await listKeys(env.client, LAKE_BUCKET, `latest/${next.key}`)).toEqual([`latest/${next.key}`, `latest/${next.checksumKey}`])
   })
 })

@@ -4,6 +4,7 @@ import { appHandlers } from './app'
 import { catalogHandlers } from './catalog'
 import { configHandlers } from './config'
 import { destinationsHandlers } from './destinations'
+import { filesHandlers } from './files'
 import { jobsHandlers } from './jobs'
 import { planHandlers } from './plan'
 import { preflightHandlers } from './preflight'
@@ -25,5 +26,6 @@ export function makeHandlers(s: Services, deps: PreflightDeps = {}): Handlers {
     ...preflightHandlers(s, deps),
     ...profilesHandlers(s),
     ...destinationsHandlers(s),
+    ...filesHandlers(s),
   }
 }

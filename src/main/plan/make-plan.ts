@@ -14,6 +14,7 @@ import { classifyError, describeError } from '../s3/errors'
 import { listAll } from '../s3/list'
 import { listLocal, recheckZips } from './local-incremental'
 import { nameFilter } from './name-filter'
+import { resolveLatest } from './resolve-latest'
 
 export interface PlanContext {
   source: S3Client
@@ -30,7 +31,8 @@ export interface PlanWithStats extends Plan {
   listRequests: number
 }
 
-export async function makePlan(config: JobConfig, ctx: PlanContext): Promise<PlanWithStats> {
+export async function makePlan(requested: JobConfig, ctx: PlanContext): Promise<PlanWithStats> {
+  const config = await resolveLatest(requested, ctx.source, ctx.signal)
   const folders = planFolders(config, today(ctx.now))
   const limit = ctx.listConcurrency ?? 8
   let listRequests = 0

@@ -3,6 +3,7 @@
 import type { z } from 'zod'
 import { CATALOG, FREQUENCIES, MARKET_ALIASES, dataTypeSpec, frequenciesWithInterval, intervalUntil, isDeliveryContract, marketOf, type Frequency, type Market } from '../catalog'
 import { parseDay, today } from '../dates'
+import { isLatest } from '../latest'
 import { SYMBOL_RE } from '../keys'
 import { CODE_BY_FIELD, issue, type ConfigIssue } from './codes'
 import { applyEnvOverrides } from './env'
@@ -103,9 +104,10 @@ function checkRules(c: ParsedConfig, opts: ValidateOptions): ConfigResult {
   }
   const dr = c.date_range
   if (dr) {
-    const [a, b] = [parseDay(dr.start), parseDay(dr.end)]
+    // "latest" is resolved from the archive's listing when the plan is made (src/shared/latest.ts).
+    const [a, b] = [parseDay(dr.start), isLatest(dr.end) ? undefined : parseDay(dr.end)]
     if (!a) push('CE004', 'date_range.start', `"${dr.start}" is not a date (YYYY-MM-DD)`)
-    if (!b) push('CE004', 'date_range.end', `"${dr.end}" is not a date (YYYY-MM-DD)`)
+    if (!b && !isLatest(dr.end)) push('CE004', 'date_range.end', `"${dr.end}" is not a date (YYYY-MM-DD) or "latest"`)
     if (a && b && a > b) push('CE004', 'date_range', `start ${dr.start} is after end ${dr.end}`)
     if (b && dr.end > today(opts.now)) push('CE012', 'date_range.end', `${dr.end} is in the future (today is ${today(opts.now)} UTC)`)
   }

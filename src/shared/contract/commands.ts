@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { clientConfigSchema } from '../config/client'
 import { jobStateSchema, planSummarySchema, reportSchema, snapshotSchema, taskResultSchema } from './model'
 import { workbenchCommands } from './workbench'
+import { previewCommands } from './preview'
 
 /** A client config (keys a connection may set, config/client.ts); values validated in main by validateConfig (CE codes). */
 const configInput = clientConfigSchema
@@ -63,6 +64,7 @@ export const commands = {
   'jobs:list': { req: z.object({}), res: z.object({ jobs: z.array(jobSummarySchema) }) },
   'jobs:report': { req: jobRef, res: reportSchema },
   ...workbenchCommands,
+  ...previewCommands,
 } as const
 
 export type Commands = typeof commands

@@ -1,34 +1,23 @@
 import { useApplyServerDefaults, useAppInfo } from '../hooks/use-app-info'
+import { useDatasetDefaults } from '../hooks/use-dataset-defaults'
+import { useJobEndNotifications } from '../hooks/use-job-notifications'
 import { useApplyTheme } from '../hooks/use-color-scheme'
 import { useConfirmLeaveWhileRunning, useReopenRunningJob } from '../hooks/use-jobs'
 import { useViewStore } from '../state/view-store'
 import { AppNav } from './app-nav'
 import { ConnectionBadge } from './connection-badge'
+import { CopyScreen } from './copy-screen'
 import { HistoryScreen } from './history-screen'
-import { LiveMonitor } from './live-monitor'
-import { PlanPanel } from './plan-panel'
+import { JobsDock } from './jobs-dock'
 import { ReportScreen } from './report-screen'
-import { SelectionPanel } from './selection-panel'
-import { SummaryPanel } from './summary-panel'
-
-function CopyScreen() {
-  return (
-    <div className="layout">
-      <SelectionPanel />
-      <div className="results">
-        <PlanPanel />
-        <SummaryPanel />
-        <LiveMonitor />
-      </div>
-    </div>
-  )
-}
 
 export function App() {
   useApplyServerDefaults()
   useApplyTheme()
   useReopenRunningJob()
   useConfirmLeaveWhileRunning()
+  useDatasetDefaults()
+  useJobEndNotifications()
   const info = useAppInfo().data
   const screen = useViewStore((s) => s.screen)
   return (
@@ -57,6 +46,7 @@ export function App() {
           </div>
         )}
       </main>
+      <JobsDock />
     </div>
   )
 }

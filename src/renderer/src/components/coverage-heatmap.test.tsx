@@ -1,5 +1,6 @@
-import { screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { useViewStore } from '../state/view-store'
 import { CoverageHeatmap } from './coverage-heatmap'
 import { renderWithApi } from './testing/render-with-api'
 
@@ -24,6 +25,17 @@ describe('CoverageHeatmap', () => {
     const legend = screen.getByRole('list', { name: 'Heatmap legend' })
     expect([...legend.querySelectorAll('li')].map((li) => li.textContent?.trim())).toEqual(['in the archive, to copy', 'already copied', 'missing from the archive'])
     expect(calls).toEqual([{ command: 'plan:coverage', request: { config: CONFIG } }])
+  })
+
+  it('opens the preview of a cell the archive has, not of a missing one', async () => {
+    useViewStore.getState().openPreview(null)
+    renderWithApi(<CoverageHeatmap config={CONFIG} />, { 'plan:coverage': () => COVERAGE })
+    const img = await screen.findByRole('img', { name: /^Coverage heatmap/ })
+    const cell = (title: string) => [...img.querySelectorAll('rect')].find((r) => r.querySelector('title')?.textContent?.startsWith(title))!
+    fireEvent.click(cell('ETHUSDT 2024-01-30'))
+    expect(useViewStore.getState().previewKey).toBeNull()
+    fireEvent.click(cell('BTCUSDT 2024-01-31'))
+    expect(useViewStore.getState().previewKey).toBe('data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2024-01-31.zip')
   })
 
   it('says when the server cut the grid short', async () => {

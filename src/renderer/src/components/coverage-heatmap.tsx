@@ -2,6 +2,9 @@
 // destination, what is missing. Inline SVG, one rect per planned cell (the grid is bounded by
 // the server), summarised in words for screen readers.
 import { useCommand } from '../hooks/use-command'
+import { previewKeyOf } from '../lib/preview-files'
+import { useSelectionStore } from '../state/selection-store'
+import { useViewStore } from '../state/view-store'
 import { coverageSummary, heatmapLayout, STATE_OF } from '../lib/heatmap'
 import type { JobConfigInput } from '../lib/selection'
 import { CELL } from '../../../shared/coverage'
@@ -10,6 +13,8 @@ const LEGEND = [CELL.copy, CELL.copied, CELL.missing]
 
 export function CoverageHeatmap({ config }: { config: JobConfigInput | null }) {
   const coverage = useCommand('plan:coverage', config && { config }, { retry: false })
+  const { market, dataType, interval } = useSelectionStore((s) => s.selection)
+  const openPreview = useViewStore((s) => s.openPreview)
   const c = coverage.data
   if (!c || c.symbols.length === 0) return null
   const layout = heatmapLayout(c, 720)
@@ -30,7 +35,20 @@ export function CoverageHeatmap({ config }: { config: JobConfigInput | null }) {
                 {sym}
               </text>
               {[...c.rows[r]].map((ch, i) =>
-                ch === CELL.none ? null : <rect key={i} x={layout.labelWidth + i * layout.cell} y={0} width={layout.cell - 1} height={layout.cell - 1} className={STATE_OF[ch].className} />,
+                ch === CELL.none ? null : (
+                  <rect
+                    key={i}
+                    x={layout.labelWidth + i * layout.cell}
+                    y={0}
+                    width={layout.cell - 1}
+                    height={layout.cell - 1}
+                    className={STATE_OF[ch].className}
+                    // A pointer shortcut to the preview; "File to preview" is the keyboard way.
+                    onClick={ch === CELL.missing ? undefined : () => openPreview(previewKeyOf({ market, dataType, interval }, sym, c.periods[i]))}
+                  >
+                    <title>{`${sym} ${c.periods[i]}: ${STATE_OF[ch].label}${ch === CELL.missing ? '' : ' (click to preview)'}`}</title>
+                  </rect>
+                ),
               )}
             </g>
           ))}

@@ -1,5 +1,5 @@
 import type { JobSummary } from '../../../shared/contract'
-import { useJobList, useRerun, useResume } from '../hooks/use-jobs'
+import { useJobList, useRerun, useResume, useUpdateJob } from '../hooks/use-jobs'
 import { formatBytes, formatCount } from '../../../shared/format'
 import { isActive } from '../lib/job-view'
 import { useViewStore } from '../state/view-store'
@@ -25,6 +25,7 @@ export function HistoryScreen() {
   const openReport = useViewStore((s) => s.openReport)
   const { rerun, pending, error } = useRerun()
   const resume = useResume()
+  const update = useUpdateJob()
   const jobs = list.data?.jobs ?? []
 
   return (
@@ -32,6 +33,7 @@ export function HistoryScreen() {
       <h2 id="history-heading">Job history</h2>
       {list.error && <ErrorNote title="Jobs could not be listed." error={{ code: 'LIST_FAILED', message: String(list.error) }} />}
       {error && <ErrorNote title="The job could not be started again." error={error} />}
+      {update.error && <ErrorNote title="The job could not be updated." error={update.error} />}
       {resume?.error && <ErrorNote title="The job could not be resumed." error={resume.error} />}
       {list.isSuccess && jobs.length === 0 && <p className="hint">No jobs yet. Start a copy and it will be listed here.</p>}
       {jobs.length > 0 && (
@@ -67,6 +69,15 @@ export function HistoryScreen() {
                   </button>
                   <button type="button" disabled={pending || isActive(j.state)} onClick={() => rerun(j.jobId)} aria-label={`Re-run ${j.jobId}`}>
                     Re-run
+                  </button>
+                  <button
+                    type="button"
+                    disabled={update.pending || isActive(j.state)}
+                    onClick={() => update.rerun(j.jobId)}
+                    aria-label={`Update ${j.jobId}`}
+                    title="Same selection, end moved to the newest day the archive has; copies only what is new"
+                  >
+                    Update
                   </button>
                   {resume && RESUMABLE.has(j.state) && (
                     <button type="button" disabled={resume.pending} onClick={() => resume.resume(j.jobId)} aria-label={`Resume ${j.jobId}`}>

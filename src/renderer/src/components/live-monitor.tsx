@@ -1,8 +1,11 @@
+import { useEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useCancelJob } from '../hooks/use-job'
 import { usePauseJob } from '../hooks/use-pause'
+import { useShortcut } from '../hooks/use-shortcut'
 import { formatByteRate, formatBytes, formatCount, formatEta, formatObjectRate } from '../../../shared/format'
 import { isActive } from '../lib/job-view'
+import { SHORTCUTS } from '../lib/shortcuts'
 import { useJobStore } from '../state/job-store'
 import { ErrorNote } from './config-issues'
 import { ProgressMeter } from './progress-meter'
@@ -22,13 +25,24 @@ export function LiveMonitor() {
   const { jobId, state, message, snapshot, series, log } = useJobStore(useShallow(({ jobId, state, message, snapshot, series, log }) => ({ jobId, state, message, snapshot, series, log })))
   const { cancel, cancelling, error } = useCancelJob()
   const pause = usePauseJob()
-  if (!jobId) return null
+  const ref = useRef<HTMLElement>(null)
+  // A new job takes the eye: the monitor gets focus (and so scrolls into view) when it starts.
+  useEffect(() => {
+    if (!jobId || !ref.current) return
+    ref.current.focus({ preventScroll: true })
+    ref.current.scrollIntoView({ block: 'nearest' })
+  }, [jobId])
   const active = isActive(state)
+  const canPause = Boolean(jobId && pause && !pause.pending && (state === 'running' || state === 'paused'))
+  const canCancel = Boolean(jobId && active && !cancelling && state !== 'cancelling')
+  useShortcut('pause', () => jobId && pause?.toggle({ jobId, paused: state === 'paused' }), canPause)
+  useShortcut('cancel', () => jobId && cancel(jobId), canCancel)
+  if (!jobId) return null
   const done = snapshot?.done
   const total = snapshot?.total
 
   return (
-    <section className="panel monitor" role="region" aria-label="Live monitor">
+    <section className="panel monitor" role="region" aria-label="Live monitor" ref={ref} tabIndex={-1}>
       <div className="panel-title">
         <h2>Live monitor</h2>
         <span className={`state state-${state ?? 'none'}`} role="status">
@@ -57,12 +71,17 @@ export function LiveMonitor() {
       {active && (
         <div className="actions">
           {pause && (state === 'running' || state === 'paused') && (
-            <button type="button" disabled={pause.pending} onClick={() => pause.toggle({ jobId, paused: state === 'paused' })}>
-              {state === 'paused' ? 'Continue' : 'Pause'}
+            <button
+              type="button"
+              disabled={pause.pending}
+              onClick={() => pause.toggle({ jobId, paused: state === 'paused' })}
+              aria-keyshortcuts={SHORTCUTS.pause.label}
+            >
+              {state === 'paused' ? 'Continue' : 'Pause'} <kbd className="shortcut" aria-hidden="true">{SHORTCUTS.pause.label}</kbd>
             </button>
           )}
-          <button type="button" className="danger" disabled={cancelling || state === 'cancelling'} onClick={() => cancel(jobId)}>
-            {state === 'cancelling' ? 'Cancelling…' : 'Cancel'}
+          <button type="button" className="danger" disabled={!canCancel} onClick={() => cancel(jobId)} aria-keyshortcuts={SHORTCUTS.cancel.label}>
+            {state === 'cancelling' ? 'Cancelling…' : 'Cancel'} <kbd className="shortcut" aria-hidden="true">{SHORTCUTS.cancel.label}</kbd>
           </button>
         </div>
       )}

@@ -10,6 +10,7 @@ export function SymbolPicker() {
   const id = useId()
   const { market, frequency, dataType, symbols } = useSelectionStore((s) => s.selection)
   const update = useSelectionStore((s) => s.update)
+  const suggested = useSelectionStore((s) => s.suggestedSymbol)
   const suggestions = useSymbolSuggestions(market, frequency, dataType)
   const [draft, setDraft] = useState('')
   const [rejected, setRejected] = useState<string[]>([])
@@ -65,6 +66,14 @@ export function SymbolPicker() {
       {rejected.length > 0 && (
         <p className="inline-error" role="alert">
           Not a symbol: {rejected.join(', ')} (letters, digits, _ and - only)
+        </p>
+      )}
+      {symbols.length === 0 && suggested && (
+        <p className="hint suggested">
+          None chosen: the plan uses <strong>{suggested}</strong>, the first known symbol.{' '}
+          <button type="button" className="link" onClick={() => update({ symbols: [suggested] })}>
+            Keep {suggested}
+          </button>
         </p>
       )}
       <ul className="chips" aria-label="Selected symbols">

@@ -3,6 +3,7 @@ import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import { useColorScheme } from '../hooks/use-color-scheme'
 import { CHART_HEIGHT, chartOptions, toAlignedData, type ChartColors } from '../lib/chart-options'
+import { chartWidth, fitToHost } from '../lib/fit-chart'
 import { formatByteRate, formatObjectRate } from '../../../shared/format'
 import { EMPTY_SERIES, type ThroughputSeries } from '../lib/throughput-series'
 
@@ -25,15 +26,11 @@ export function ThroughputChart({ series }: { series: ThroughputSeries }) {
   useEffect(() => {
     const host = hostRef.current
     if (!host) return
-    const plot = new uPlot(chartOptions(Math.max(320, host.clientWidth), readColors(host)), toAlignedData(EMPTY_SERIES), host)
+    const plot = new uPlot(chartOptions(chartWidth(host), readColors(host)), toAlignedData(EMPTY_SERIES), host)
     plotRef.current = plot
-    const resize = new ResizeObserver(([entry]) => {
-      if (entry) plot.setSize({ width: Math.max(320, Math.floor(entry.contentRect.width)), height: CHART_HEIGHT })
-    })
-    resize.observe(host)
+    const stop = fitToHost(plot, host, CHART_HEIGHT)
     return () => {
-      resize.disconnect()
-      plot.destroy()
+      stop()
       plotRef.current = null
     }
   }, [scheme])

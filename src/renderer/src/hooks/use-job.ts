@@ -1,3 +1,4 @@
+import { askNotificationOnce } from '../lib/browser-notify'
 import type { JobConfigInput } from '../lib/selection'
 import { useJobStore } from '../state/job-store'
 import { useCommandMutation } from './use-command'
@@ -5,7 +6,11 @@ import { useCommandMutation } from './use-command'
 export function useStartJob() {
   const follow = useJobStore((s) => s.follow)
   const mutation = useCommandMutation('jobs:start', { onSuccess: ({ jobId }) => follow(jobId) })
-  return { start: (config: JobConfigInput) => mutation.mutate({ config }), starting: mutation.isPending, error: mutation.appError }
+  const start = (config: JobConfigInput) => {
+    askNotificationOnce()
+    mutation.mutate({ config })
+  }
+  return { start, starting: mutation.isPending, error: mutation.appError }
 }
 
 export function useCancelJob() {

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react'
 import { useApi } from '../api/api-context'
 import { callCommand, commandKey } from '../api/command-query'
 import { isActive } from '../lib/job-view'
-import { rerunConfig } from '../lib/rerun'
+import { rerunConfig, updateConfig } from '../lib/rerun'
 import { useJobStore } from '../state/job-store'
 import { useViewStore } from '../state/view-store'
 import { appErrorOf, useCommand, useCommandMutation } from './use-command'
@@ -49,14 +49,14 @@ export function useConfirmLeaveWhileRunning(): void {
   }, [running])
 }
 
-/** Start a past job's config again and watch it on the copy screen. */
-export function useRerun() {
+/** Start a past job's config again (or, with `updateConfig`, its update) and watch it on the copy screen. */
+export function useRerun(prepare: (saved: Record<string, unknown>) => Record<string, unknown> = rerunConfig) {
   const api = useApi()
   const queryClient = useQueryClient()
   const mutation = useMutation({
     mutationFn: async (jobId: string) => {
       const saved = await callCommand(api, 'jobs:config', { jobId })
-      return callCommand(api, 'jobs:start', { config: rerunConfig(saved.config) })
+      return callCommand(api, 'jobs:start', { config: prepare(saved.config) })
     },
     onSuccess: ({ jobId }) => {
       useJobStore.getState().follow(jobId)
@@ -66,6 +66,9 @@ export function useRerun() {
   })
   return { rerun: mutation.mutate, pending: mutation.isPending, error: appErrorOf(mutation.error) }
 }
+
+/** Update a past job's dataset: same selection, end moved to the archive's latest, incremental. */
+export const useUpdateJob = () => useRerun(updateConfig)
 
 /** Continue an interrupted job from its journal, and watch it on the copy screen. */
 export function useResume() {

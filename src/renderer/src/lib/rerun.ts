@@ -13,3 +13,13 @@ export function rerunConfig(saved: Json): Json {
   if (isObj(out.s3_config)) out.s3_config = Object.fromEntries(Object.entries(out.s3_config).filter(([, v]) => !isMasked(v)))
   return out
 }
+
+/**
+ * Update: the same selection with the end moved to "latest" (resolved by main from the archive's
+ * listing) and the incremental skip on, so only what the archive gained since is copied.
+ */
+export function updateConfig(saved: Json): Json {
+  const out = rerunConfig(saved)
+  const range = isObj(out.date_range) ? out.date_range : {}
+  return { ...out, date_range: { ...range, end: 'latest' }, enable_incremental: true }
+}

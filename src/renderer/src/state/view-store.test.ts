@@ -18,6 +18,15 @@ describe('view store persistence', () => {
     expect(second.getState()).toMatchObject({ theme: 'dark', screen: 'copy', reportJobId: null })
   })
 
+  it('opens Report on the newest job from the nav, on a picked one from the history', async () => {
+    const store = await freshStore()
+    store.getState().openReport('j1')
+    expect(store.getState()).toMatchObject({ screen: 'report', reportJobId: 'j1' })
+    store.getState().show('history')
+    store.getState().show('report')
+    expect(store.getState().reportJobId).toBeNull()
+  })
+
   it('falls back to the system theme when the stored value is not one it knows', async () => {
     localStorage.setItem('archive-sync.view', JSON.stringify({ state: { theme: 'purple' }, version: 0 }))
     expect((await freshStore()).getState().theme).toBe('system')

@@ -15,7 +15,10 @@ interface ViewStore {
   screen: Screen
   reportJobId: string | null
   theme: ThemeChoice
+  /** The archive file whose first rows are shown, if any. */
+  previewKey: string | null
   show(screen: Screen): void
+  openPreview(key: string | null): void
   openReport(jobId: string): void
   setTheme(theme: ThemeChoice): void
 }
@@ -26,7 +29,10 @@ export const useViewStore = create<ViewStore>()(
       screen: 'copy',
       reportJobId: null,
       theme: 'system',
-      show: (screen) => set({ screen }),
+      previewKey: null,
+      // The Report screen reached by navigation shows the newest job; openReport pins one.
+      show: (screen) => set(screen === 'report' ? { screen, reportJobId: null } : { screen }),
+      openPreview: (previewKey) => set({ previewKey }),
       openReport: (jobId) => set({ screen: 'report', reportJobId: jobId }),
       setTheme: (theme) => set({ theme }),
     }),
