@@ -29,8 +29,8 @@ export interface EngineOverrides {
 
 export function createEngine(engine: Engine, config: JobConfig, src: Endpoint, dst: Endpoint, s5cmd: S5cmdStatus, over: EngineOverrides = {}): BuiltEngine {
   const p = config.performance_optimization
-  const common = { source: src, destination: dst, concurrency: p.max_concurrent, retryCount: p.retry_count, partSizeMb: p.part_size_mb, partBytes: over.partBytes }
-  const download = () => createDownloadEngine({ source: src, root: config.output_directory!, concurrency: p.max_concurrent, retryCount: p.retry_count })
+  const common = { source: src, destination: dst, concurrency: p.max_concurrent, retryCount: p.retry_count, partSizeMb: p.part_size_mb, partBytes: over.partBytes, outagePatienceMs: p.outage_patience_seconds * 1000 }
+  const download = () => createDownloadEngine({ source: src, root: config.output_directory!, concurrency: p.max_concurrent, retryCount: p.retry_count, outagePatienceMs: p.outage_patience_seconds * 1000 })
   const sdk = (mode: 'copy' | 'stream') => createSdkEngine({ ...common, mode, multipartCopyThreshold: over.multipartCopyThreshold })
   switch (engine) {
     case 's5cmd': {

@@ -8,7 +8,6 @@
 // `partSizeMb` is accepted for the common engine settings but unused: an s3→s3 cp is a single
 // CopyObject (objects over 5 GB are routed to the SDK), so there are no parts to size.
 import { join } from 'node:path'
-import { execa } from 'execa'
 import pMap from 'p-map'
 import type { TaskResult } from '../../../shared/contract'
 import type { CopyTask, EngineContext, Endpoint, TransferEngine } from '../types'
@@ -17,6 +16,7 @@ import { childEnv, invocation, makeRedactor } from './invocation'
 import { openOutputFile, outputFolder, type OutputFile } from './output-file'
 import { parseLine, type Stream } from './parse'
 import { BatchReconciler, CANCELLED_REASON } from './reconcile'
+import { spawnTethered } from './tether'
 
 export interface S5cmdEngineOptions {
   binary: string
@@ -116,21 +116,20 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
     let result
     try {
       stderr = await openOutputFile(join(outDir, `${n}.stderr`), onLine('stderr'))
-      // shell:false (default): argv goes to the binary as is. execa owns the child: cancelSignal sends
-      // SIGTERM, forceKillAfterDelay follows with SIGKILL, cleanup kills it if this process exits.
-      // execa spawns synchronously, so the child holds its own copies of the output descriptors
-      // once it returns and ours can close. (execa's types list descriptors 1–9 only; at run time
-      // any integer goes to spawn() untouched, execa/lib/stdio/native.js.)
-      const child = execa(opts.binary, argv, {
+      // No shell between us and s5cmd's argv: tether.ts starts it through a constant sh script
+      // that passes argv on as "$@" and ties the child's life to ours. execa owns the child:
+      // cancelSignal sends SIGTERM, forceKillAfterDelay follows with SIGKILL, cleanup kills it if
+      // this process exits. execa spawns synchronously, so the child holds its own copies of the
+      // output descriptors once it returns and ours can close.
+      const graceMs = opts.killGraceMs ?? 5_000
+      const child = await spawnTethered(opts.binary, argv, { stdout: stdout.fd, stderr: stderr.fd }, graceMs, {
         input: batchText(batch, line),
-        stdout: stdout.fd as 3,
-        stderr: stderr.fd as 3,
         reject: false,
         env: childEnv(opts.baseEnv ?? process.env, opts.source, opts.destination),
         extendEnv: false,
         cancelSignal: ctx.signal,
         killSignal: 'SIGTERM',
-        forceKillAfterDelay: opts.killGraceMs ?? 5_000,
+        forceKillAfterDelay: graceMs,
         cleanup: true,
         windowsHide: true,
       })
