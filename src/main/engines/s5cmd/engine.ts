@@ -11,7 +11,8 @@ import { join } from 'node:path'
 import pMap from 'p-map'
 import type { TaskResult } from '../../../shared/contract'
 import type { CopyTask, EngineContext, Endpoint, TransferEngine } from '../types'
-import { batchText, exportBatch, globalArgs, partitionTasks, type BatchExport } from './batch'
+import { removeLeftovers } from '../leftovers'
+import { batchText, exportBatch, globalArgs, partitionTasks, taskUrls, type BatchExport } from './batch'
 import { childEnv, invocation, makeRedactor } from './invocation'
 import { openOutputFile, outputFolder, type OutputFile } from './output-file'
 import { parseLine, type Stream } from './parse'
@@ -165,6 +166,8 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
         ctx.onResult({ id: task.id, outcome: 'failed', engine: 's5cmd', bytes: 0, reason: `${UNCARRIABLE_PREFIX}: ${reason}`, errorClass: 's5cmd' })
       const queue = chunk(carry, opts.batchSize)
       if (queue.length === 0) return
+      // Download mode: partial files a killed s5cmd left beside these targets go before they are fetched again.
+      if (opts.localRoot) await removeLeftovers(carry.map((t) => taskUrls(t, line).destination))
       const outDir = await outputFolder()
       const runOne = async (batch: CopyTask[]): Promise<void> => {
         // Pause holds the next batch; a running s5cmd finishes the batch it has.
