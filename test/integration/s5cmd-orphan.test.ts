@@ -38,7 +38,7 @@ afterAll(async () => {
 })
 
 describe.skipIf(!found || !tetherSupported)('kill -9 of the app mid-batch, real s5cmd', () => {
-  it('s5cmd is gone within the grace period and copies nothing it had not started', async () => {
+  it('s5cmd is gone at once and copies nothing it had not started', async () => {
     const sizes = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`data/spot/daily/x/K${String(i).padStart(3, '0')}.zip`, 2048]))
     const objects = await seedRandom(s3, SRC, sizes)
     // Each copy waits at the proxy: the batch of 200 takes ~8 s, so the kill lands mid-batch.
@@ -53,7 +53,6 @@ describe.skipIf(!found || !tetherSupported)('kill -9 of the app mid-batch, real 
       retryCount: 1,
       batchSize: 200,
       partSizeMb: 50,
-      killGraceMs: 1_000,
       baseEnv: { PATH: process.env.PATH },
     }
     const app = startEngineChild({ options, tasks: tasksFor(objects, 'crash/') }, tmp)
@@ -69,12 +68,13 @@ describe.skipIf(!found || !tetherSupported)('kill -9 of the app mid-batch, real 
     const atKill = proxy.seen.length
     const copiedBefore = proxy.count(isCopy)
     let alive = true
-    for (const end = Date.now() + 4_000; alive && Date.now() < end; await new Promise((r) => setTimeout(r, 100))) alive = await running(s5cmd!)
+    for (const end = Date.now() + 2_000; alive && Date.now() < end; await new Promise((r) => setTimeout(r, 100))) alive = await running(s5cmd!)
     expect(alive, `s5cmd ${s5cmd} outlived the app`).toBe(false)
     // Whatever was still on its way is given time to arrive.
     await new Promise((r) => setTimeout(r, 1_000))
     const after = proxy.seen.slice(atKill).filter(isCopy)
     expect(after.length, `${after.length} copies reached the server after the kill`).toBeLessThanOrEqual(WORKERS)
+    console.info(`[s5cmd orphan test] ${copiedBefore} copies before the kill, ${after.length} after`)
     expect(copiedBefore + after.length).toBeLessThan(objects.length)
     // Its temp folder was left by the kill (swept by the next process: owned-temp.test.ts).
     expect((await readdir(tmp)).filter((n) => n.startsWith('archive-sync-s5cmd-'))).toEqual([expect.stringContaining(`-${app.pid}-`)])

@@ -122,15 +122,14 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       // cancelSignal sends SIGTERM, forceKillAfterDelay follows with SIGKILL, cleanup kills it if
       // this process exits. execa spawns synchronously, so the child holds its own copies of the
       // output descriptors once it returns and ours can close.
-      const graceMs = opts.killGraceMs ?? 5_000
-      const child = await spawnTethered(opts.binary, argv, { stdout: stdout.fd, stderr: stderr.fd }, graceMs, {
+      const child = await spawnTethered(opts.binary, argv, { stdout: stdout.fd, stderr: stderr.fd }, {
         input: batchText(batch, line),
         reject: false,
         env: childEnv(opts.baseEnv ?? process.env, opts.source, opts.destination),
         extendEnv: false,
         cancelSignal: ctx.signal,
         killSignal: 'SIGTERM',
-        forceKillAfterDelay: graceMs,
+        forceKillAfterDelay: opts.killGraceMs ?? 5_000,
         cleanup: true,
         windowsHide: true,
       })
