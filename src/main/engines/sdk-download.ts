@@ -74,6 +74,31 @@ export async function assertWritable(root: string): Promise<void> {
   }
 }
 
+/**
+ * Before the first request: an unwritable folder fails every object the same way, so they all fail
+ * at once (false); then the partial files a killed run left beside these targets are removed.
+ */
+async function prepareFolder(root: string, tasks: readonly CopyTask[], ctx: EngineContext): Promise<boolean> {
+  try {
+    await assertWritable(root)
+  } catch (err) {
+    const reason = (err as Error).message
+    ctx.log('error', reason)
+    for (const t of tasks) ctx.onResult({ id: t.id, outcome: 'failed', bytes: 0, engine: 'download', reason, errorClass: 'other', attempts: 0 })
+    return false
+  }
+  const targets = tasks.flatMap((t) => {
+    try {
+      return [safeLocalPath(root, t.destKey)]
+    } catch {
+      return [] // refused again, with its reason, when the task runs
+    }
+  })
+  const removed = await removeLeftovers(targets)
+  if (removed > 0) ctx.log('info', `Removed ${removed} partial file(s) left by an interrupted download`)
+  return true
+}
+
 export type DownloadEngine = TransferEngine & { meter: Meter }
 
 export function createDownloadEngine(opts: { source: Endpoint; root: string; concurrency: number; retryCount: number; outagePatienceMs?: number }): DownloadEngine {
@@ -85,17 +110,7 @@ export function createDownloadEngine(opts: { source: Endpoint; root: string; con
     async run(tasks: readonly CopyTask[], ctx: EngineContext) {
       const probes = probeEndpoints([opts.source])
       try {
-        // Before the first request: an unwritable folder fails every object the same way, at once.
-        try {
-          await assertWritable(opts.root)
-        } catch (err) {
-          ctx.log('error', (err as Error).message)
-          for (const t of tasks) ctx.onResult({ id: t.id, outcome: 'failed', bytes: 0, engine: 'download', reason: (err as Error).message, errorClass: 'other', attempts: 0 })
-          return
-        }
-        // A killed run's partial files of these objects, before they are fetched again.
-        const removed = await removeLeftovers(tasks.flatMap((t) => { try { return [safeLocalPath(opts.root, t.destKey)] } catch { return [] } }))
-        if (removed > 0) ctx.log('info', `Removed ${removed} partial file(s) left by an interrupted download`)
+        if (!(await prepareFolder(opts.root, tasks, ctx))) return
         const pool = { engine: 'download' as const, concurrency: opts.concurrency, bucket: opts.source.bucket, retryCount: opts.retryCount, probe: probes.probe, outagePatienceMs: opts.outagePatienceMs }
         await runPool(tasks, ctx, pool, async (t, attempts, signal) => {
           const target = safeLocalPath(opts.root, t.destKey)
