@@ -1,8 +1,7 @@
 // Test-only: a process of its own that runs the s5cmd engine, so a test can kill -9 it like a
 // crashed app. Options and tasks arrive as JSON in ENGINE_CHILD; every result leaves on stdout as
 // one JSON line, and `{"started":n}` when a batch is handed to s5cmd. Run with `node --import tsx`.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { execFile } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import type { CopyTask } from '../types'
