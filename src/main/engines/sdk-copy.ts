@@ -5,6 +5,7 @@
 import { CopyObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import type { Engine } from '../../shared/contract'
 import { makeS3Client } from '../s3/clients'
+import { probeEndpoints } from './breaker'
 import { ByteBudget } from './byte-budget'
 import { isNotImplemented } from '../s3/errors'
 import { getSourceObject } from './https-source'
@@ -30,6 +31,8 @@ export interface SdkEngineOptions {
   queueSize?: number
   /** Part buffers held at once across all objects (default: max(2 parts, 256 MiB)). */
   maxBufferedBytes?: number
+  /** How long an outage is ridden out (outage_patience_seconds; default 2 minutes). */
+  outagePatienceMs?: number
 }
 
 export type SdkEngine = TransferEngine & { meter: Meter; fallbacks: string[]; fallbackCount: number; budget: ByteBudget }
@@ -128,11 +131,13 @@ export function createSdkEngine(opts: SdkEngineOptions): SdkEngine {
     },
     async run(tasks: readonly CopyTask[], ctx: EngineContext) {
       ctxLog = (level, message) => ctx.log(level, message)
-      const pool = { engine: name, concurrency: opts.concurrency, bucket: opts.destination.bucket, retryCount: opts.retryCount }
+      const probes = probeEndpoints(opts.mode === 'copy' ? [opts.destination] : [opts.source, opts.destination])
+      const pool = { engine: name, concurrency: opts.concurrency, bucket: opts.destination.bucket, retryCount: opts.retryCount, probe: probes.probe, outagePatienceMs: opts.outagePatienceMs }
       try {
         await runPool(tasks, ctx, pool, opts.mode === 'copy' ? copyOne : async (t, a, s) => ({ bytes: await streamOne(t, a, s, src) }))
       } finally {
         for (const c of new Set<S3Client>([dest, src])) c.destroy()
+        probes.destroy()
       }
     },
   }

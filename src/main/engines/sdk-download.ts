@@ -3,7 +3,7 @@
 // mid-stream removes the temp file and leaves whatever was at the final path untouched.
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, open, rename, rm, utimes } from 'node:fs/promises'
+import { mkdir, open, rename, rm, utimes, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { Transform } from 'node:stream'
@@ -11,7 +11,9 @@ import { pipeline } from 'node:stream/promises'
 import { assertParentUnder, containedPath } from '../local/contained'
 import { makeS3Client } from '../s3/clients'
 import { describeGaps, streamCheckFor, type StreamCheck } from '../verify/zip-stream-check'
+import { probeEndpoints } from './breaker'
 import { getSourceObject } from './https-source'
+import { removeLeftovers } from './leftovers'
 import { meterClient, newMeter, type Meter } from './meter'
 import { runPool } from './pool'
 import type { CopyTask, EngineContext, Endpoint, TransferEngine } from './types'
@@ -32,7 +34,6 @@ export interface DownloadOptions {
 }
 
 export async function downloadTo(stream: Readable, target: string, meter?: Meter, opts: DownloadOptions = {}): Promise<{ bytes: number; sha256: string }> {
-  await mkdir(dirname(target), { recursive: true })
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.part`)
   const hash = createHash('sha256')
   let bytes = 0
@@ -46,6 +47,8 @@ export async function downloadTo(stream: Readable, target: string, meter?: Meter
     },
   })
   try {
+    // Inside the try: a body left unread holds its socket, and every later GET would queue behind it.
+    await mkdir(dirname(target), { recursive: true })
     await pipeline(stream, tap, createWriteStream(temp))
     const fh = await open(temp, 'r+')
     await fh.sync().finally(() => fh.close())
@@ -54,6 +57,7 @@ export async function downloadTo(stream: Readable, target: string, meter?: Meter
     if (opts.root) await assertParentUnder(opts.root, target)
     await rename(temp, target)
   } catch (err) {
+    stream.destroy()
     await rm(temp, { force: true })
     throw err
   }
@@ -61,17 +65,61 @@ export async function downloadTo(stream: Readable, target: string, meter?: Meter
   return { bytes, sha256: hash.digest('hex') }
 }
 
+/** The fix for a folder this process cannot write to (like disk full, a problem of the whole job). */
+export const UNWRITABLE_FIX = 'choose an output_directory this user can write to (permissions, a file where a folder should be, a read-only disk), then resume the job'
+
+/** Throws with the errno and the fix unless a file can be created in `root` (made if missing). */
+async function assertWritable(root: string): Promise<void> {
+  const probe = join(root, `.archive-sync-write-test-${process.pid}-${randomBytes(4).toString('hex')}`)
+  try {
+    await mkdir(root, { recursive: true })
+    await writeFile(probe, '')
+    await rm(probe, { force: true })
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException
+    throw new Error(`${e.code ?? 'Error'}: cannot write to the output folder ${root} (${e.message}); ${UNWRITABLE_FIX}`, { cause: err })
+  }
+}
+
+/**
+ * Before the first request: an unwritable folder fails every object the same way, so they all fail
+ * at once (false); then the partial files a killed run left beside these targets are removed.
+ */
+async function prepareFolder(root: string, tasks: readonly CopyTask[], ctx: EngineContext): Promise<boolean> {
+  try {
+    await assertWritable(root)
+  } catch (err) {
+    const reason = (err as Error).message
+    ctx.log('error', reason)
+    for (const t of tasks) ctx.onResult({ id: t.id, outcome: 'failed', bytes: 0, engine: 'download', reason, errorClass: 'other', attempts: 0 })
+    return false
+  }
+  const targets = tasks.flatMap((t) => {
+    try {
+      return [containedPath(root, t.destKey)]
+    } catch {
+      return [] // refused again, with its reason, when the task runs
+    }
+  })
+  const removed = await removeLeftovers(targets)
+  if (removed > 0) ctx.log('info', `Removed ${removed} partial file(s) left by an interrupted download`)
+  return true
+}
+
 export type DownloadEngine = TransferEngine & { meter: Meter }
 
-export function createDownloadEngine(opts: { source: Endpoint; root: string; concurrency: number; retryCount: number }): DownloadEngine {
+export function createDownloadEngine(opts: { source: Endpoint; root: string; concurrency: number; retryCount: number; outagePatienceMs?: number }): DownloadEngine {
   const meter = newMeter()
   const client = meterClient(makeS3Client(opts.source, { maxSockets: opts.concurrency + 2, maxAttempts: opts.retryCount + 1 }), meter)
   return {
     name: 'download',
     meter,
     async run(tasks: readonly CopyTask[], ctx: EngineContext) {
+      const probes = probeEndpoints([opts.source])
       try {
-        await runPool(tasks, ctx, { engine: 'download', concurrency: opts.concurrency, bucket: opts.source.bucket, retryCount: opts.retryCount }, async (t, attempts, signal) => {
+        if (!(await prepareFolder(opts.root, tasks, ctx))) return
+        const pool = { engine: 'download' as const, concurrency: opts.concurrency, bucket: opts.source.bucket, retryCount: opts.retryCount, probe: probes.probe, outagePatienceMs: opts.outagePatienceMs }
+        await runPool(tasks, ctx, pool, async (t, attempts, signal) => {
           const target = containedPath(opts.root, t.destKey)
           const got = await getSourceObject(client, opts.source, t.sourceKey, signal, { maxAttempts: opts.retryCount + 1, meter })
           attempts.add(got)
@@ -84,6 +132,7 @@ export function createDownloadEngine(opts: { source: Endpoint; root: string; con
         })
       } finally {
         client.destroy()
+        probes.destroy()
       }
     },
   }

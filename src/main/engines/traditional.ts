@@ -4,10 +4,11 @@
 // the cheaper in-memory stream. Temp space: one job folder under tmpdir, at most `concurrency`
 // files at once, each removed after its upload; the folder goes on success, failure and cancel.
 import { createReadStream } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { makeS3Client } from '../s3/clients'
+import { probeEndpoints } from './breaker'
+import { ownedTempDir } from './owned-temp'
 import { ByteBudget } from './byte-budget'
 import { getSourceObject } from './https-source'
 import { meterClient, newMeter, type Meter } from './meter'
@@ -26,6 +27,7 @@ export interface TraditionalOptions {
   partBytes?: number
   /** Where the job's temp folder is made (default os.tmpdir()). */
   tempRoot?: string
+  outagePatienceMs?: number
 }
 
 export type TraditionalEngine = TransferEngine & { meter: Meter; readonly tempDir: string | undefined }
@@ -45,10 +47,11 @@ export function createTraditionalEngine(opts: TraditionalOptions): TraditionalEn
       return tempDir
     },
     async run(tasks: readonly CopyTask[], ctx: EngineContext) {
-      const dir = (tempDir = await mkdtemp(join(opts.tempRoot ?? tmpdir(), 'archive-sync-traditional-')))
+      const dir = (tempDir = await ownedTempDir('traditional', opts.tempRoot))
       const log = (level: 'warn', message: string) => ctx.log(level, message)
+      const probes = probeEndpoints([opts.source, opts.destination])
       try {
-        await runPool(tasks, ctx, { engine: 'traditional', concurrency: opts.concurrency, bucket: opts.destination.bucket, retryCount: opts.retryCount }, async (t, attempts, signal) => {
+        await runPool(tasks, ctx, { engine: 'traditional', concurrency: opts.concurrency, bucket: opts.destination.bucket, retryCount: opts.retryCount, probe: probes.probe, outagePatienceMs: opts.outagePatienceMs }, async (t, attempts, signal) => {
           // Named by task id, never by key: nothing from the archive becomes a local path here.
           const file = join(dir, `${t.id}.bin`)
           try {
@@ -65,6 +68,7 @@ export function createTraditionalEngine(opts: TraditionalOptions): TraditionalEn
       } finally {
         await rm(dir, { recursive: true, force: true })
         for (const c of [src, dest]) c.destroy()
+        probes.destroy()
       }
     },
   }

@@ -4,7 +4,7 @@
 export const CONFIG_CODES = {
   CE001: { title: 'Missing destination bucket', fix: 'Set destination_bucket (or S3_DESTINATION_BUCKET) when enable_s3_direct_sync is true.' },
   CE002: { title: 'Invalid operation mode', fix: 'Use one of: auto, direct_sync, traditional.' },
-  CE003: { title: 'Performance setting out of range', fix: 'max_concurrent 1-50, batch_size 1-1000, part_size_mb 1-1000, retry_count 1-10 (whole numbers).' },
+  CE003: { title: 'Performance setting out of range', fix: 'max_concurrent 1-50, batch_size 1-1000, part_size_mb 1-1000, retry_count 1-10, outage_patience_seconds 0-3600 (whole numbers).' },
   CE004: { title: 'Invalid date range', fix: 'Give date_range.start and date_range.end as YYYY-MM-DD, start on or before end.' },
   CE005: { title: 'Unknown market', fix: 'Use spot, futures/um (futures_um), futures/cm (futures_cm) or option (options).' },
   CE006: { title: 'Unknown data type', fix: 'Pick a data type the market offers (see `archive-sync catalog`).' },

@@ -23,6 +23,8 @@ export const performanceSchema = z.object({
   batch_size: int(1, 1000, 100),
   part_size_mb: int(1, 1000, 50),
   retry_count: int(1, 10, 3),
+  /** How long the SDK engines wait out an unreachable endpoint before the job stops (extension). */
+  outage_patience_seconds: int(0, 3600, 120),
 })
 
 const s3ConfigSchema = z.object({

@@ -65,7 +65,7 @@ describe('validateConfig — the spec examples and defaults', () => {
     expect(c.operation_mode).toBe('auto')
     expect(c.sync_mode).toBe('copy')
     expect(c.enable_incremental).toBe(true)
-    expect(c.performance_optimization).toEqual({ max_concurrent: 10, batch_size: 100, part_size_mb: 50, retry_count: 3 })
+    expect(c.performance_optimization).toEqual({ max_concurrent: 10, batch_size: 100, part_size_mb: 50, retry_count: 3, outage_patience_seconds: 120 })
     expect(c.s3_config.region).toBe('us-east-1')
     expect(c.s3_config.endpoint_url).toBeUndefined()
   })
@@ -90,7 +90,7 @@ describe('validateConfig — the spec examples and defaults', () => {
     expect(c.operation_mode).toBe('auto')
     expect(c.sync_mode).toBe('copy')
     expect(c.enable_incremental).toBe(true)
-    expect(c.performance_optimization).toEqual({ max_concurrent: 16, batch_size: 200, part_size_mb: 100, retry_count: 5 })
+    expect(c.performance_optimization).toEqual({ max_concurrent: 16, batch_size: 200, part_size_mb: 100, retry_count: 5, outage_patience_seconds: 120 })
     expect(c.s3_config.region).toBe('us-west-2')
     // The destination region does not move the source.
     expect(c.source.region).toBe('ap-northeast-1')
@@ -98,14 +98,14 @@ describe('validateConfig — the spec examples and defaults', () => {
 
   it('partial performance_optimization keeps the defaults for the rest', () => {
     const c = ok({ ...BASE, performance_optimization: { batch_size: 500 } })
-    expect(c.performance_optimization).toEqual({ max_concurrent: 10, batch_size: 500, part_size_mb: 50, retry_count: 3 })
+    expect(c.performance_optimization).toEqual({ max_concurrent: 10, batch_size: 500, part_size_mb: 50, retry_count: 3, outage_patience_seconds: 120 })
   })
 
   it('accepts the range limits themselves', () => {
-    const lo = ok({ ...BASE, performance_optimization: { max_concurrent: 1, batch_size: 1, part_size_mb: 1, retry_count: 1 } })
-    expect(lo.performance_optimization).toEqual({ max_concurrent: 1, batch_size: 1, part_size_mb: 1, retry_count: 1 })
-    const hi = ok({ ...BASE, performance_optimization: { max_concurrent: 50, batch_size: 1000, part_size_mb: 1000, retry_count: 10 } })
-    expect(hi.performance_optimization).toEqual({ max_concurrent: 50, batch_size: 1000, part_size_mb: 1000, retry_count: 10 })
+    const lo = ok({ ...BASE, performance_optimization: { max_concurrent: 1, batch_size: 1, part_size_mb: 1, retry_count: 1, outage_patience_seconds: 0 } })
+    expect(lo.performance_optimization).toEqual({ max_concurrent: 1, batch_size: 1, part_size_mb: 1, retry_count: 1, outage_patience_seconds: 0 })
+    const hi = ok({ ...BASE, performance_optimization: { max_concurrent: 50, batch_size: 1000, part_size_mb: 1000, retry_count: 10, outage_patience_seconds: 3600 } })
+    expect(hi.performance_optimization).toEqual({ max_concurrent: 50, batch_size: 1000, part_size_mb: 1000, retry_count: 10, outage_patience_seconds: 3600 })
   })
 
   it('accepts every operation mode and sync mode the spec lists', () => {
@@ -152,6 +152,8 @@ describe('validateConfig — one error code per rule, naming the field, with a f
     ['max_concurrent', 0],
     ['retry_count', 2.5],
     ['retry_count', 11],
+    ['outage_patience_seconds', -1],
+    ['outage_patience_seconds', 3601],
     ['part_size_mb', 0],
     ['part_size_mb', 1001],
     ['batch_size', '100'],

@@ -34,8 +34,8 @@ export function s5cmdOptions(config: S5cmdConfig, src: Endpoint, dst: Endpoint, 
 
 export function createEngine(engine: Engine, config: JobConfig, src: Endpoint, dst: Endpoint, s5cmd: S5cmdLocation): TransferEngine {
   const p = config.performance_optimization
-  const common = { source: src, destination: dst, concurrency: p.max_concurrent, retryCount: p.retry_count, partSizeMb: p.part_size_mb }
-  const download = () => createDownloadEngine({ source: src, root: config.output_directory!, concurrency: p.max_concurrent, retryCount: p.retry_count })
+  const common = { source: src, destination: dst, concurrency: p.max_concurrent, retryCount: p.retry_count, partSizeMb: p.part_size_mb, outagePatienceMs: p.outage_patience_seconds * 1000 }
+  const download = () => createDownloadEngine({ source: src, root: config.output_directory!, concurrency: p.max_concurrent, retryCount: p.retry_count, outagePatienceMs: p.outage_patience_seconds * 1000 })
   const sdk = (mode: 'copy' | 'stream') => createSdkEngine({ ...common, mode })
   switch (engine) {
     case 's5cmd': {

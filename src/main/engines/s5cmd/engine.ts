@@ -8,16 +8,17 @@
 // `partSizeMb` is accepted for the common engine settings but unused: an s3→s3 cp is a single
 // CopyObject (objects over 5 GB are routed to the SDK), so there are no parts to size.
 import { join } from 'node:path'
-import { execa } from 'execa'
 import pMap from 'p-map'
 import type { TaskResult } from '../../../shared/contract'
 import { partitionTasks } from '../route/carriable'
+import { removeLeftovers } from '../leftovers'
 import type { CopyTask, EngineContext, TransferEngine } from '../types'
-import { batchText } from './batch'
+import { batchText, taskUrls } from './batch'
 import { buildInvocation, exportBatch, makeRedactor, type BatchExport, type InvocationInput } from './invocation'
 import { openOutputFile, outputFolder, type OutputFile } from './output-file'
 import { parseLine, type Stream } from './parse'
 import { BatchReconciler } from './reconcile'
+import { spawnTethered } from './tether'
 
 export interface S5cmdEngineOptions extends InvocationInput {
   binary: string
@@ -108,15 +109,13 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
     let result
     try {
       stderr = await openOutputFile(join(outDir, `${n}.stderr`), onLine('stderr'))
-      // shell:false (default): argv goes to the binary as is. execa owns the child: cancelSignal sends
-      // SIGTERM, forceKillAfterDelay follows with SIGKILL, cleanup kills it if this process exits.
-      // execa spawns synchronously, so the child holds its own copies of the output descriptors
-      // once it returns and ours can close. (execa's types list descriptors 1–9 only; at run time
-      // any integer goes to spawn() untouched, execa/lib/stdio/native.js.)
-      const child = execa(opts.binary, argv, {
+      // No shell between us and s5cmd's argv: tether.ts starts it through a constant sh script
+      // that passes argv on as "$@" and ties the child's life to ours. execa owns the child:
+      // cancelSignal sends SIGTERM, forceKillAfterDelay follows with SIGKILL, cleanup kills it if
+      // this process exits. execa spawns synchronously, so the child holds its own copies of the
+      // output descriptors once it returns and ours can close.
+      const child = await spawnTethered(opts.binary, argv, { stdout: stdout.fd, stderr: stderr.fd }, {
         input: batchText(batch, line),
-        stdout: stdout.fd as 3,
-        stderr: stderr.fd as 3,
         reject: false,
         env: inv.env(opts.baseEnv ?? process.env),
         extendEnv: false,
@@ -159,6 +158,8 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
         ctx.onResult({ id: task.id, outcome: 'failed', engine: 's5cmd', bytes: 0, reason: `${UNCARRIABLE_PREFIX}: ${reason}`, errorClass: 's5cmd' })
       const queue = chunk(carry, opts.batchSize)
       if (queue.length === 0) return
+      // Download mode: partial files a killed s5cmd left beside these targets go before they are fetched again.
+      if (opts.localRoot) await removeLeftovers(carry.map((t) => taskUrls(t, line).destination))
       const outDir = await outputFolder()
       const runOne = async (batch: CopyTask[]): Promise<void> => {
         // Pause holds the next batch; a running s5cmd finishes the batch it has.

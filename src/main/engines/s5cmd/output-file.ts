@@ -6,9 +6,8 @@
 // s3 server and s5cmd itself, and enough to break the ≤ 1.05 overhead budget. A file costs s5cmd
 // nothing extra, and reading it every `intervalMs` is a handful of reads per second. Results
 // arrive at most `intervalMs` late, well inside the job's one-snapshot-per-second cadence.
-import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { open, rm, type FileHandle } from 'node:fs/promises'
+import { ownedTempDir } from '../owned-temp'
 
 export interface OutputFile {
   /** The descriptor to hand to the child as its stdout or stderr. */
@@ -19,9 +18,9 @@ export interface OutputFile {
   finish(): Promise<void>
 }
 
-/** A folder for one batch's output files; `remove()` deletes it and anything left in it. */
+/** A folder for one job's output files (named by this pid: owned-temp.ts); `remove()` deletes it and anything left in it. */
 export async function outputFolder(): Promise<{ path: string; remove: () => Promise<void> }> {
-  const path = await mkdtemp(join(tmpdir(), 'archive-sync-s5cmd-'))
+  const path = await ownedTempDir('s5cmd')
   return { path, remove: () => rm(path, { recursive: true, force: true }) }
 }
 
