@@ -80,6 +80,9 @@ describe('size limits for connections', () => {
   it('too many symbols, too long a range, too large a plan are CE019, CE020, CE021', () => {
     expect(codes({ ...OK, symbols: many(1001) }, true)).toEqual(['CE019 symbols'])
     expect(codes({ ...OK, date_range: { start: '2010-01-01', end: '2024-06-01' } }, true)).toEqual(['CE020 date_range'])
+    // An end of "latest" is counted up to today: a request the UI's Update sends.
+    expect(codes({ ...OK, date_range: { start: '2010-01-01', end: 'latest' } }, true)).toEqual(['CE020 date_range'])
+    expect(codes({ ...OK, date_range: { start: '2024-06-01', end: 'latest' } }, true)).toEqual([])
     const big = { ...OK, symbols: many(400), intervals: ['1m', '5m', '15m', '1h'], date_range: { start: '2020-01-01', end: '2024-06-01' } }
     expect(codes(big, true)).toEqual(['CE021 selection'])
     expect(codes(big)).toEqual([])

@@ -148,15 +148,17 @@ function checkRules(c: ParsedConfig, opts: ValidateOptions): ConfigResult {
       for (const [fs, ivs] of intervalGroups(market, dt, frequencies, intervals, dr, push)) selection.push({ market, dataType: dt, frequencies: fs, intervals: ivs, symbols })
     }
   }
-  if (opts.limits && issues.length === 0) issues.push(...limitIssues(selection, dr!, opts.limits))
+  if (opts.limits && issues.length === 0) issues.push(...limitIssues(selection, dr!, opts.limits, opts.now))
   if (issues.length > 0) return { ok: false, issues }
   return { ok: true, config: { ...c, markets, date_range: dr!, selection } }
 }
 
 /** Counted before any listing: an upper bound of the archive files the selection names. */
-function limitIssues(selection: readonly SelectionItem[], dr: { start: string; end: string }, limits: PlanLimits): ConfigIssue[] {
+function limitIssues(selection: readonly SelectionItem[], dr: { start: string; end: string }, limits: PlanLimits, now?: Date): ConfigIssue[] {
   const out: ConfigIssue[] = []
-  const days = (parseDay(dr.end)!.getTime() - parseDay(dr.start)!.getTime()) / DAY_MS + 1
+  // "latest" is found from the listing later; today bounds it.
+  const end = parseDay(isLatest(dr.end) ? today(now) : dr.end)!
+  const days = (end.getTime() - parseDay(dr.start)!.getTime()) / DAY_MS + 1
   const symbols = new Set(selection.flatMap((s) => s.symbols.map((sym) => `${s.market}/${sym}`))).size
   if (symbols > limits.symbols) out.push(issue('CE019', 'symbols', `${symbols} symbols; at most ${limits.symbols} per job`))
   if (days > limits.days) out.push(issue('CE020', 'date_range', `${days} days; at most ${limits.days} per job`))
