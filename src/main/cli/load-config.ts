@@ -31,7 +31,7 @@ export async function readJson(path: string): Promise<Record<string, unknown>> {
 
 export async function loadConfig(path: string | undefined, env = process.env): Promise<JobConfig> {
   if (!path) throw new CliExit(2, 'Give the job file: --config job.json')
-  const r = validateConfig(await readJson(path), { env })
+  const r = validateConfig(await readJson(path), { env, jobFile: true })
   if (!r.ok) throw new CliExit(2, `Invalid configuration in ${path}:\n${formatIssues(r.issues)}`)
   const folder = r.config.output_directory
   // A path that does not exist yet is created by the job; one that exists must be a folder (not /dev/null).

@@ -74,12 +74,12 @@ interface Settings {
   source: { prefix: string }
 }
 
-/** Settings that contradict each other or cannot be stored where they point. */
-export function settingIssues(c: Settings): ConfigIssue[] {
+/** Settings that contradict each other (in a whole job file) or cannot be stored where they point. */
+export function settingIssues(c: Settings, jobFile: boolean): ConfigIssue[] {
   const out: ConfigIssue[] = []
-  if (c.destination_bucket && c.output_directory)
-    out.push(issue('CE031', 'output_directory', `both destination_bucket ("${c.destination_bucket}") and output_directory are set; a job has one destination`))
-  if (c.delete_extraneous && c.sync_mode !== 'sync') out.push(issue('CE032', 'delete_extraneous', 'delete_extraneous is set but sync_mode is "copy", which never deletes'))
+  if (jobFile && c.destination_bucket && c.output_directory)
+    out.push(issue('CE031', 'output_directory', `both destination_bucket ("${c.destination_bucket}") and output_directory are set; a job has one destination (for a download: output_directory, with enable_s3_direct_sync false)`))
+  if (jobFile && c.delete_extraneous && c.sync_mode !== 'sync') out.push(issue('CE032', 'delete_extraneous', 'delete_extraneous is set but sync_mode is "copy", which never deletes'))
   if (c.output_directory && c.output_directory.length > MAX_PATH_CHARS)
     out.push(issue('CE030', 'output_directory', `output_directory is ${c.output_directory.length} characters; at most ${MAX_PATH_CHARS}`))
   return out

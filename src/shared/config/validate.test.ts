@@ -552,8 +552,11 @@ describe('a job file is refused, not read with defaults, where it says something
   })
 
   it('two destinations (CE031), deletion without sync (CE032), a null section (CE033)', () => {
-    expect(codes({ ...BASE, output_directory: '/tmp/x' })).toEqual(['CE031 output_directory'])
-    expect(codes({ ...BASE, delete_extraneous: true })).toEqual(['CE032 delete_extraneous'])
+    const file = { jobFile: true }
+    expect(issuesOf({ ...BASE, output_directory: '/tmp/x' }, file).map((i) => `${i.code} ${i.field}`)).toEqual(['CE031 output_directory'])
+    expect(issuesOf({ ...BASE, delete_extraneous: true }, file).map((i) => `${i.code} ${i.field}`)).toEqual(['CE032 delete_extraneous'])
+    // Over a server's base config, a connection's local folder or copy job wins over the base's bucket or deletion.
+    expect(ok({ ...BASE, output_directory: '/tmp/x', delete_extraneous: true }).output_directory).toBe('/tmp/x')
     expect(ok({ ...BASE, delete_extraneous: true, sync_mode: 'sync' }).delete_extraneous).toBe(true)
     expect(codes({ ...BASE, s3_config: null })).toEqual(['CE033 s3_config'])
     expect(codes({ ...BASE, s3_config: { region: null } })).toEqual(['CE033 s3_config.region'])

@@ -32,6 +32,12 @@ export interface ValidateOptions {
   now?: Date
   /** Size limits (CE019-CE021) for configs that arrive over a connection: a request of a few kB must not expand into an unbounded plan. */
   limits?: PlanLimits
+  /**
+   * A whole job file (the CLI's): one destination, and deletion only with sync. A connection's
+   * config lies over the server's base config, whose bucket or delete_extraneous are defaults the
+   * job's own choice (a local folder, sync_mode copy) overrides, so these two rules are the file's.
+   */
+  jobFile?: boolean
 }
 
 export interface PlanLimits {
@@ -98,7 +104,7 @@ function checkRules(c: ParsedConfig, opts: ValidateOptions): ConfigResult {
   if (UNSAFE_PATH.test(c.source.prefix)) push('CE016', 'source.prefix', `${JSON.stringify(c.source.prefix)} climbs out of the prefix or has control characters`)
   if (c.output_directory && UNSAFE_FOLDER.test(c.output_directory))
     push('CE016', 'output_directory', `${JSON.stringify(c.output_directory.slice(0, 120))} climbs with ".." or has control characters; give the folder itself`)
-  issues.push(...settingIssues(c))
+  issues.push(...settingIssues(c, Boolean(opts.jobFile)))
   for (const [field, region] of [['s3_config.region', c.s3_config.region], ['source.region', c.source.region]] as const)
     if (!REGION_RE.test(region)) push('CE022', field, `${JSON.stringify(region)} is not a region name`)
 
