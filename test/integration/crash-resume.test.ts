@@ -105,13 +105,13 @@ describe('kill -9, then resume without the job file, one process at a time', () 
     file = await jobFile('crash', 'crash')
     const before = proxy.seen.length
     let copies = 0
-    let victim: ChildProcess | undefined
+    const victim: { child?: ChildProcess } = {}
     // The kill lands as the 60th copy arrives: 59 copies have been answered, one is in flight.
-    const rule = { match: (r: Omit<SeenRequest, 'action'>) => isCopy(r) && ++copies === 60 && (victim?.kill('SIGKILL'), true), action: { kind: 'delay' as const, ms: 5_000 } }
+    const rule = { match: (r: Omit<SeenRequest, 'action'>) => isCopy(r) && ++copies === 60 && (victim.child?.kill('SIGKILL'), true), action: { kind: 'delay' as const, ms: 5_000 } }
     const slow = { match: isCopy, action: { kind: 'delay' as const, ms: 5 } }
     proxy.rules.push(rule, slow)
     const run = start(['run', '--config', file])
-    victim = run.child
+    victim.child = run.child
     jobId = await run.jobId
     await run.exit
     proxy.rules.splice(proxy.rules.indexOf(rule), 1)
