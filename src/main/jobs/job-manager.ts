@@ -1,6 +1,7 @@
 // Owns every job of this process: starts and resumes them, fans their events out, pauses and
 // cancels them. Past jobs are read back through job-store.ts.
 import { setMaxListeners } from 'node:events'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError, type JobEvent, type JobState, type JobSummary, type Report, type Snapshot } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
@@ -8,7 +9,6 @@ import type { Throughput } from '../../shared/estimate'
 import { jobLabel } from '../../shared/plan'
 import { redactText } from '../../shared/redact'
 import type { S5cmdLocation } from '../engines/s5cmd/locate'
-import { rm } from 'node:fs/promises'
 import { lockDestination, lockJobFolder, type HeldLock } from './job-lock'
 import { checkResumeCredentials } from './resume-credentials'
 import { createJobFolder, jobFolder, jobsFolder, listJobIds, readJobMeta, readPastJob, resumeConfig } from './job-store'
@@ -67,7 +67,9 @@ export class JobManager {
   /**
    * Continues an interrupted (killed, cancelled, failed) job from its persisted plan and journal:
    * finished tasks are kept, the rest are done. `config`, when given, must define the same job
-   * (credentials may differ); without it the saved config runs with `credentials` (or the default chain).
+   * (credentials may differ); without it the saved config runs with `credentials`, else its stored
+   * profile, else the default chain — refused (RESUME_CREDENTIALS) when its keys were in the job file
+   * and nothing replaces them. Another process on the job or its destination: JOB_LOCKED / DESTINATION_LOCKED.
    */
   async resume(jobId: string, opts: { config?: JobConfig; credentials?: Partial<JobConfig['s3_config']> } = {}): Promise<{ jobId: string; done: Promise<Report | null> }> {
     const live = this.jobs.get(jobId)

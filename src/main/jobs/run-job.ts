@@ -130,31 +130,32 @@ export async function runJob(run: JobRun): Promise<Report> {
   ]
   const whole = acrossSessions(sessions)
   const built = buildReport({
-      jobId,
-      status,
-      startedAt: new Date(finishedAt.getTime() - activeMs),
-      finishedAt,
-      planned: { objects: s.objects, bytes: s.bytes },
-      synced: c.synced,
-      skipped: c.skipped,
-      failed: c.failed,
-      deleted,
-      bytesTransferred: c.bytes,
-      engines: c.engines,
-      s5cmd: { available: isUsable(run.s5cmd), version: run.s5cmd.found ? run.s5cmd.version : null },
-      batches: engine.batches ?? [],
-      fallbacks: whole.fallbacks,
-      fallbackCount: whole.fallbackCount,
-      errorsByClass: c.errorsByClass,
-      failures: c.failures,
-      // maxRSS is in kilobytes; it is the whole process's peak, engines included.
-      peakRssBytes: process.resourceUsage().maxRSS * 1024,
-      measured: whole.measured,
-      // run.dir is <data>/jobs/<id>: past jobs are its siblings.
-      baseline: await findTraditionalBaseline(dirname(run.dir), jobId, config),
-    })
+    jobId,
+    status,
+    startedAt: new Date(finishedAt.getTime() - activeMs),
+    finishedAt,
+    planned: { objects: s.objects, bytes: s.bytes },
+    synced: c.synced,
+    skipped: c.skipped,
+    failed: c.failed,
+    deleted,
+    bytesTransferred: c.bytes,
+    engines: c.engines,
+    s5cmd: { available: isUsable(run.s5cmd), version: run.s5cmd.found ? run.s5cmd.version : null },
+    batches: engine.batches ?? [],
+    fallbacks: whole.fallbacks,
+    fallbackCount: whole.fallbackCount,
+    errorsByClass: c.errorsByClass,
+    failures: c.failures,
+    // maxRSS is in kilobytes; it is the whole process's peak, engines included.
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    measured: whole.measured,
+    // run.dir is <data>/jobs/<id>: past jobs are its siblings.
+    baseline: await findTraditionalBaseline(dirname(run.dir), jobId, config),
+  })
   const report: Report = {
     ...built,
+    // buildReport counts this session's batches; the whole job's are every session's.
     batch_count: whole.batch_count,
     average_batch_size: whole.average_batch_size,
     ...(prior?.sessions[0] ? { started_at: prior.sessions[0].at } : {}),
