@@ -1,6 +1,6 @@
 // Reads a job file for the CLI and validates it; a bad file exits 2 with its codes and fixes.
-import { readFile } from 'node:fs/promises'
-import { formatIssues } from '../../shared/config/codes'
+import { readFile, stat } from 'node:fs/promises'
+import { formatIssues, issue } from '../../shared/config/codes'
 import { cleartextWarnings } from '../../shared/config/endpoint'
 import { validateConfig, type JobConfig } from '../../shared/config/validate'
 
@@ -31,8 +31,12 @@ export async function readJson(path: string): Promise<Record<string, unknown>> {
 
 export async function loadConfig(path: string | undefined, env = process.env): Promise<JobConfig> {
   if (!path) throw new CliExit(2, 'Give the job file: --config job.json')
-  const r = validateConfig(await readJson(path), { env })
+  const r = validateConfig(await readJson(path), { env, jobFile: true })
   if (!r.ok) throw new CliExit(2, `Invalid configuration in ${path}:\n${formatIssues(r.issues)}`)
+  const folder = r.config.output_directory
+  // A path that does not exist yet is created by the job; one that exists must be a folder (not /dev/null).
+  const st = folder ? await stat(folder).catch(() => undefined) : undefined
+  if (folder && st && !st.isDirectory()) throw new CliExit(2, `Invalid configuration in ${path}:\n${formatIssues([issue('CE034', 'output_directory', `${folder} exists and is not a folder`)])}`)
   warnCleartext(r.config)
   return r.config
 }

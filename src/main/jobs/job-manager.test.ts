@@ -1,11 +1,13 @@
 // What a job says leaves main (IPC, WebSocket, terminal): its log and state lines never carry its keys.
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { JobEvent } from '../../shared/contract'
 import { validateConfig } from '../../shared/config/validate'
+import { lockDestination } from './job-lock'
 import { JobManager } from './job-manager'
+import { hashConfig } from './journal'
 
 let data: string
 beforeEach(async () => {
@@ -31,5 +33,26 @@ describe('JobManager events', () => {
     const said = events.flatMap((e) => ((e.type === 'log' || e.type === 'state') && e.message ? [e.message] : []))
     expect(said.some((t) => t.includes('[redacted]'))).toBe(true)
     expect(said.join('\n')).not.toMatch(/lakekey7731|wJalrXUtnFEMI/)
+  })
+})
+
+describe('JobManager and another holder of the destination', () => {
+  it('refuses the start with DESTINATION_LOCKED naming the holder, leaves no job folder, and starts once it is released', async () => {
+    const r = validateConfig({
+      destination_bucket: 'lake', s3_config: { endpoint_url: 'http://127.0.0.1:9' }, performance_optimization: { retry_count: 1 },
+      markets: ['spot'], symbols: ['BTCUSDT'], data_types: ['klines'], intervals: ['1h'], date_range: { start: '2024-01-01', end: '2024-01-01' },
+    })
+    if (!r.ok) throw new Error(JSON.stringify(r.issues))
+    // What a second app (or a CLI run) holds while it copies this config to this destination.
+    const held = await lockDestination(data, r.config, hashConfig(r.config), 'other-job')
+    const m = new JobManager(data, async () => ({ found: false, reason: 'not needed' }))
+    const err = await m.start(r.config).catch((e: unknown) => e)
+    expect(err).toMatchObject({ code: 'DESTINATION_LOCKED', message: expect.stringContaining(`process ${process.pid} (job other-job, since `) })
+    expect(await readdir(join(data, 'jobs'))).toEqual([])
+    await held.release()
+    const { done } = await m.start(r.config)
+    await done
+    await m.close()
+    expect(await readdir(join(data, 'jobs'))).toHaveLength(1)
   })
 })

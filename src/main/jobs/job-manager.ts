@@ -1,6 +1,7 @@
 // Owns every job of this process: starts and resumes them, fans their events out, pauses and
 // cancels them. Past jobs are read back through job-store.ts.
 import { setMaxListeners } from 'node:events'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError, type JobEvent, type JobState, type JobSummary, type Report, type Snapshot } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
@@ -8,6 +9,8 @@ import type { Throughput } from '../../shared/estimate'
 import { jobLabel } from '../../shared/plan'
 import { redactText } from '../../shared/redact'
 import type { S5cmdLocation } from '../engines/s5cmd/locate'
+import { lockDestination, lockJobFolder, type HeldLock } from './job-lock'
+import { checkResumeCredentials } from './resume-credentials'
 import { createJobFolder, jobFolder, jobsFolder, listJobIds, readJobMeta, readPastJob, resumeConfig } from './job-store'
 import { hashConfig, readJournal } from './journal'
 import { readPlan } from './plan-store'
@@ -53,13 +56,20 @@ export class JobManager {
   async start(config: JobConfig): Promise<{ jobId: string; done: Promise<Report | null> }> {
     const label = jobLabel(config)
     const { jobId, createdAt, dir } = await createJobFolder(this.dataDir, label, config)
-    return this.launch({ jobId, createdAt, label, dir, config, resume: false })
+    const locks = await this.lock(jobId, dir, config).catch(async (err: unknown) => {
+      // Refused before anything ran: the new folder would only be an empty job in the list.
+      await rm(dir, { recursive: true, force: true })
+      throw err
+    })
+    return this.launch({ jobId, createdAt, label, dir, config, resume: false, locks })
   }
 
   /**
    * Continues an interrupted (killed, cancelled, failed) job from its persisted plan and journal:
    * finished tasks are kept, the rest are done. `config`, when given, must define the same job
-   * (credentials may differ); without it the saved config runs with `credentials` (or the default chain).
+   * (credentials may differ); without it the saved config runs with `credentials`, else its stored
+   * profile, else the default chain — refused (RESUME_CREDENTIALS) when its keys were in the job file
+   * and nothing replaces them. Another process on the job or its destination: JOB_LOCKED / DESTINATION_LOCKED.
    */
   async resume(jobId: string, opts: { config?: JobConfig; credentials?: Partial<JobConfig['s3_config']> } = {}): Promise<{ jobId: string; done: Promise<Report | null> }> {
     const live = this.jobs.get(jobId)
@@ -67,26 +77,51 @@ export class JobManager {
     const dir = jobFolder(this.dataDir, jobId)
     const meta = await readJobMeta(dir, jobId)
     const config = resumeConfig(jobId, meta.config, opts.config, opts.credentials)
-    // Refuse here, synchronously, what the run would refuse: another job's journal, a corrupt line, no plan.
-    const expect = { jobId, configHash: hashConfig(config) }
-    await readPlan(dir, expect)
-    await readJournal(join(dir, JOURNAL_FILE), expect)
-    return this.launch({ jobId, createdAt: meta.createdAt, label: meta.label, dir, config, resume: true })
+    const locks = await this.lock(jobId, dir, config)
+    try {
+      // Refuse here, before it runs, what the run would refuse: another job's journal, a corrupt
+      // line, no plan; then credentials, resolved before any request.
+      const expect = { jobId, configHash: hashConfig(config) }
+      await readPlan(dir, expect)
+      await readJournal(join(dir, JOURNAL_FILE), expect)
+      await checkResumeCredentials(jobId, meta.config, config)
+    } catch (err) {
+      await Promise.all(locks.map((l) => l.release()))
+      throw err
+    }
+    return this.launch({ jobId, createdAt: meta.createdAt, label: meta.label, dir, config, resume: true, locks })
   }
 
-  private async launch(j: { jobId: string; createdAt: string; label: string; dir: string; config: JobConfig; resume: boolean }): Promise<{ jobId: string; done: Promise<Report | null> }> {
+  /** The job folder's lock, then its destination's: held until the job ends, in this process or another. */
+  private async lock(jobId: string, dir: string, config: JobConfig): Promise<HeldLock[]> {
+    const folder = await lockJobFolder(dir, jobId)
+    try {
+      return [folder, await lockDestination(this.dataDir, config, hashConfig(config), jobId)]
+    } catch (err) {
+      await folder.release()
+      throw err
+    }
+  }
+
+  private async launch(j: { jobId: string; createdAt: string; label: string; dir: string; config: JobConfig; resume: boolean; locks: HeldLock[] }): Promise<{ jobId: string; done: Promise<Report | null> }> {
     const { jobId, dir, config } = j
+    const release = () => Promise.all(j.locks.map((l) => l.release()))
     const abort = new AbortController()
     // Every request in flight listens on the job's signal: max_concurrent of them at once.
     setMaxListeners(0, abort.signal)
     const gate = new PauseGate()
     const job: LiveJob = { jobId, label: j.label, createdAt: j.createdAt, state: 'planning', snapshot: null, report: null, abort, gate, done: Promise.resolve(null) }
     this.jobs.set(jobId, job)
-    const s5cmd = await this.s5cmd(config)
+    const s5cmd = await this.s5cmd(config).catch(async (err: unknown) => {
+      await release()
+      throw err
+    })
     // Log and state lines leave main (IPC, WebSocket, terminal): none may carry this job's keys.
     const redact = redactText([config.s3_config.access_key_id, config.s3_config.secret_access_key, config.s3_config.session_token])
     const emit = (e: JobEvent): void => this.emit((e.type === 'log' || e.type === 'state') && e.message ? { ...e, message: redact(e.message) } : e)
-    job.done = runJob({ jobId, config, dir, signal: abort.signal, emit, s5cmd, snapshotMs: this.snapshotMs, resume: j.resume, gate }).then(
+    // The locks go before `done` settles: whoever awaits the job may start the next one at once.
+    const ran = runJob({ jobId, config, dir, signal: abort.signal, emit, s5cmd, snapshotMs: this.snapshotMs, resume: j.resume, gate }).finally(release)
+    job.done = ran.then(
       (report) => (job.report = report),
       (err: unknown) => {
         const message = abort.signal.aborted ? 'cancelled' : err instanceof AppError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err)

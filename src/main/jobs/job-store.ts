@@ -60,7 +60,8 @@ export async function readPastJob(dataDir: string, jobId: string): Promise<JobSu
 /**
  * The config a resume runs. `given` must define the same job as the saved one (credentials may
  * differ): otherwise RESUME_CONFIG_CHANGED, field by field. Without it the saved config runs with
- * `credentials` (or the default chain): its stored keys are masked and never used.
+ * `credentials`, else its stored profile, else the default chain: its stored keys are masked and
+ * never used (resume-credentials.ts refuses a job that has nothing left to sign with).
  */
 export function resumeConfig(jobId: string, saved: JobConfig, given?: JobConfig, credentials?: Partial<JobConfig['s3_config']>): JobConfig {
   if (given) {
@@ -72,6 +73,8 @@ export function resumeConfig(jobId: string, saved: JobConfig, given?: JobConfig,
       throw new AppError('RESUME_CONFIG_CHANGED', `The configuration changed since job ${jobId} ran; resume refused (start a new job for a new configuration). Differences:\n${shown.map((d) => `  ${d}`).join('\n')}`)
     return given
   }
-  const { access_key_id: _a, secret_access_key: _s, session_token: _t, profile: _p, ...s3 } = saved.s3_config
+  // The stored profile is a name, not a secret: it is kept unless other credentials are given.
+  const { access_key_id: _a, secret_access_key: _s, session_token: _t, ...s3 } = saved.s3_config
+  if (credentials?.access_key_id) delete s3.profile
   return { ...saved, s3_config: { ...s3, ...credentials } }
 }

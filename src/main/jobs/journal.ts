@@ -1,7 +1,9 @@
 // The per-job journal (journal.ndjson), its only writer and reader: append-only NDJSON, a header
 // naming the job and a hash of its config, a line per session, then one line per finished task and
-// per verified object. Lines are buffered briefly and written + fsync'd in small batches, so a crash
-// loses at most the last fraction of a second — those tasks are simply redone on resume.
+// per verified object. Commits are group commits without a timer: a line is written and fsync'd
+// at once when the disk is idle; lines that arrive while an fsync runs go together in the next one.
+// So a kill -9 loses only the lines of the fsync under way: at most the objects in flight, plus
+// those that finished during that one fsync (milliseconds), are redone on resume.
 //
 // Reading it back, every line goes through zod (journalLineSchema). A journal that belongs to
 // another job or config, or a line that does not parse, is a clear error with a code — a resume
@@ -19,33 +21,33 @@ export const hashConfig = (config: { s3_config?: object }): string => createHash
 
 export class Journal {
   private buffer: string[] = []
-  private timer: ReturnType<typeof setTimeout> | undefined
-  private writing: Promise<void> = Promise.resolve()
+  /** The write + fsync under way, if any: lines pushed meanwhile wait for the next one. */
+  private inFlight: Promise<void> | undefined
   private failed: unknown
+  /** Writes + fsyncs done so far, and the time they took (the bench reports what a job needs). */
+  commits = 0
+  busyMs = 0
 
-  private constructor(
-    private readonly file: FileHandle,
-    private readonly flushMs: number,
-  ) {}
+  private constructor(private readonly file: FileHandle) {}
 
-  static async create(path: string, header: Omit<JournalHeader, 'type' | 'schemaVersion'>, flushMs = 250): Promise<Journal> {
+  static async create(path: string, header: Omit<JournalHeader, 'type' | 'schemaVersion'>): Promise<Journal> {
     const file = await open(path, 'wx')
-    const j = new Journal(file, flushMs)
-    j.buffer.push(JSON.stringify({ type: 'header', schemaVersion: 1, ...header } satisfies JournalHeader))
+    const j = new Journal(file)
+    j.push(JSON.stringify({ type: 'header', schemaVersion: 1, ...header } satisfies JournalHeader))
     await j.flush()
     return j
   }
 
   /** Reopens an existing journal for a resume; `validBytes` cuts a torn last line left by a crash. */
-  static async reopen(path: string, validBytes: number, flushMs = 250): Promise<Journal> {
+  static async reopen(path: string, validBytes: number): Promise<Journal> {
     const file = await open(path, 'r+')
     await file.truncate(validBytes)
     await file.close()
-    return new Journal(await open(path, 'a'), flushMs)
+    return new Journal(await open(path, 'a'))
   }
 
   session(resumed: boolean): Promise<void> {
-    this.buffer.push(JSON.stringify({ type: 'session', at: new Date().toISOString(), resumed }))
+    this.push(JSON.stringify({ type: 'session', at: new Date().toISOString(), resumed }))
     return this.flush()
   }
 
@@ -59,29 +61,41 @@ export class Journal {
 
   private push(line: string): void {
     this.buffer.push(line)
-    if (this.buffer.length >= 500) void this.flush()
-    else this.timer ??= setTimeout(() => void this.flush(), this.flushMs)
+    this.commit()
   }
 
-  /** Writes and fsyncs everything appended so far; calls are serialised. */
-  flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = undefined
-    if (this.buffer.length === 0) return this.writing
+  /** Starts a write of everything buffered unless one is under way; each one, when done, starts the next. */
+  private commit(): void {
+    if (this.inFlight || this.buffer.length === 0) return
     const chunk = this.buffer.join('\n') + '\n'
     this.buffer = []
+    this.inFlight = this.write(chunk).finally(() => {
+      this.inFlight = undefined
+      this.commit()
+    })
+  }
+
+  private async write(chunk: string): Promise<void> {
     // A failed write (disk full) is kept and rethrown by close(): the job must not report a
     // journal it could not write as intact.
-    this.writing = this.writing.then(async () => {
-      if (this.failed) return
-      try {
-        await this.file.write(chunk)
-        await this.file.datasync()
-      } catch (err) {
-        this.failed = err
-      }
-    })
-    return this.writing
+    if (this.failed) return
+    const t = performance.now()
+    try {
+      await this.file.write(chunk)
+      await this.file.datasync()
+      this.commits++
+      this.busyMs += performance.now() - t
+    } catch (err) {
+      this.failed = err
+    }
+  }
+
+  /** Resolves once everything appended so far is written and fsync'd. */
+  async flush(): Promise<void> {
+    while (this.inFlight || this.buffer.length > 0) {
+      this.commit()
+      await this.inFlight
+    }
   }
 
   async close(): Promise<void> {
@@ -97,8 +111,8 @@ export interface JournalState {
   results: Map<number, TaskResult>
   /** The last verification of each task id. */
   verified: Map<number, VerifyOutcome>
-  /** Active time per session: from its start to its last line (ms). */
-  sessions: { at: string; activeMs: number }[]
+  /** Per session: its start, active time (to its last line, ms) and what its result lines say. */
+  sessions: { at: string; activeMs: number; resumed: boolean; synced: number; failed: number; bytes: number }[]
   /** Bytes of whole lines: a resume truncates the file here before appending. */
   validBytes: number
   tornTail: boolean
@@ -139,13 +153,20 @@ export async function readJournal(path: string, expect: { jobId: string; configH
         header = line
         return
       case 'session':
-        sessions.push({ at: line.at, activeMs: 0 })
+        sessions.push({ at: line.at, activeMs: 0, resumed: line.resumed, synced: 0, failed: 0, bytes: 0 })
         sessionStart = Date.parse(line.at)
         return
       case 'result': {
         const { type: _t, key: _k, at, ...result } = line
         results.set(result.id, result)
-        if (sessions.length > 0) sessions[sessions.length - 1].activeMs = Math.max(0, Date.parse(at) - sessionStart)
+        const current = sessions.at(-1)
+        if (current) {
+          current.activeMs = Math.max(0, Date.parse(at) - sessionStart)
+          if (result.outcome === 'synced') {
+            current.synced++
+            current.bytes += result.bytes
+          } else if (result.outcome === 'failed') current.failed++
+        }
         return
       }
       case 'verify': {

@@ -4,7 +4,7 @@
 import { mkdtemp, readFile, rm, writeFile, appendFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { validateConfig, type JobConfig } from '../../shared/config/validate'
 import { buildPlan, planFolders } from '../../shared/plan'
 import { JobManager } from './job-manager'
@@ -118,5 +118,46 @@ describe('JobManager.resume refuses bad input before anything runs', () => {
 
   it('an unknown job: JOB_NOT_FOUND', async () => {
     await expect(manager().resume('20000101000000-000000')).rejects.toMatchObject({ code: 'JOB_NOT_FOUND' })
+  })
+})
+
+describe('JobManager.resume without the job file: credentials resolved before any work', () => {
+  const manager = () => new JobManager(data, async () => ({ found: false, reason: 'not wanted here' }))
+  beforeEach(() => {
+    for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) vi.stubEnv(k, '')
+  })
+  afterEach(() => vi.unstubAllEnvs())
+
+  it('keys from the job file (masked in job.json) and nothing else: RESUME_CREDENTIALS at once, with the fix', async () => {
+    await seedJob(config())
+    const t = Date.now()
+    const err = await manager().resume(JOB).catch((e: unknown) => e)
+    expect(err).toMatchObject({ code: 'RESUME_CREDENTIALS' })
+    expect((err as Error).message).toContain('--config job.json')
+    expect((err as Error).message).toContain('AWS_PROFILE')
+    expect(Date.now() - t).toBeLessThan(1000)
+    // Refused before anything ran: no second session line in the journal, and the lock is free.
+    expect((await readFile(join(dir, 'journal.ndjson'), 'utf8')).match(/"type":"session"/g)).toHaveLength(1)
+    await expect(manager().resume(JOB)).rejects.toMatchObject({ code: 'RESUME_CREDENTIALS' })
+  })
+
+  it('a stored profile name just works; a profile that does not exist is refused with its name', async () => {
+    const files = join(data, 'aws')
+    await mkdir(files)
+    await writeFile(join(files, 'credentials'), '[lab]\naws_access_key_id = AKIALAB0000000000000\naws_secret_access_key = labsecret\n')
+    await writeFile(join(files, 'config'), '')
+    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(files, 'credentials'))
+    vi.stubEnv('AWS_CONFIG_FILE', join(files, 'config'))
+    vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true')
+    const c = config({ s3_config: { profile: 'lab', endpoint_url: 'http://127.0.0.1:9' } })
+    await seedJob(c)
+    const m = manager()
+    const { done } = await m.resume(JOB)
+    m.cancel(JOB)
+    await done
+    await m.close()
+    await rm(join(dir, 'report.json'), { force: true })
+    await writeFile(join(dir, 'job.json'), (await readFile(join(dir, 'job.json'), 'utf8')).replace('"lab"', '"nosuch"'))
+    await expect(manager().resume(JOB)).rejects.toMatchObject({ code: 'RESUME_CREDENTIALS', message: expect.stringContaining('profile "nosuch"') })
   })
 })

@@ -5,6 +5,7 @@ import { dirname } from 'node:path'
 import type { JobEvent, Report, TaskResult } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import { buildReport } from '../../shared/report'
+import { acrossSessions, earlierSessions, sessionFigures } from '../../shared/report-sessions'
 import { routeJob } from '../engines/route/route-job'
 import { isUsable, type S5cmdLocation } from '../engines/s5cmd/locate'
 import { TraditionalTally } from '../engines/measured'
@@ -16,7 +17,7 @@ import { ProgressAggregator } from './aggregator'
 import { deleteExtraneous } from './delete-extraneous'
 import { JobLedger } from './ledger'
 import { prepareJob } from './prepare-job'
-import { writeReport } from './report-store'
+import { readReport, writeReport } from './report-store'
 
 export interface JobRun {
   jobId: string
@@ -66,11 +67,15 @@ export async function runJob(run: JobRun): Promise<Report> {
   // What the traditional cycle would have cost for what this session synced (the report's measured figures).
   const tally = new TraditionalTally(config)
   let sessionBytes = 0
+  let sessionSynced = 0
+  let sessionFailed = 0
   let diskFull: string | undefined
   const reported = new Map<number, { sha256: string; method: 'sha256-stream' | 'sha256-s3' }>()
   const record = (r: TaskResult) => {
     ledger.record(r)
+    if (r.outcome === 'failed') sessionFailed++
     if (r.outcome === 'synced') {
+      sessionSynced++
       sessionBytes += r.bytes
       tally.add(r.bytes)
       if (r.sha256) reported.set(r.id, { sha256: r.sha256, method: r.engine === 'download' ? 'sha256-stream' : 'sha256-s3' })
@@ -115,34 +120,48 @@ export async function runJob(run: JobRun): Promise<Report> {
   const finishedAt = new Date()
   // Timing covers the active time of every session, not the gaps between a crash and its resume.
   const activeMs = (prior?.sessions ?? []).reduce((a, x) => a + x.activeMs, 0) + (finishedAt.getTime() - startedAt.getTime())
+  // A resume with nothing left to do routes no object: its route decision is no fallback.
+  const fallbacks = todo.length > 0 ? [...route.fallbacks, ...(engine.fallbacks ?? [])] : []
+  const fallbackCount = todo.length > 0 ? route.fallbacks.length + (engine.fallbackCount ?? 0) : 0
+  const sessions = [
+    // The previous report, if it parses, holds the earlier runs' own figures; a killed run left only journal lines.
+    ...(prior ? earlierSessions(await readReport(run.dir).catch(() => null), prior.sessions) : []),
+    sessionFigures({ startedAt, finishedAt, resumed: Boolean(prior), synced: sessionSynced, failed: sessionFailed, bytes: sessionBytes, batches: engine.batches ?? [], fallbacks, fallbackCount, measured: tally.measured(engine, sessionBytes) }),
+  ]
+  const whole = acrossSessions(sessions)
+  const built = buildReport({
+    jobId,
+    status,
+    startedAt: new Date(finishedAt.getTime() - activeMs),
+    finishedAt,
+    planned: { objects: s.objects, bytes: s.bytes },
+    synced: c.synced,
+    skipped: c.skipped,
+    failed: c.failed,
+    deleted,
+    bytesTransferred: c.bytes,
+    engines: c.engines,
+    s5cmd: { available: isUsable(run.s5cmd), version: run.s5cmd.found ? run.s5cmd.version : null },
+    batches: engine.batches ?? [],
+    fallbacks: whole.fallbacks,
+    fallbackCount: whole.fallbackCount,
+    errorsByClass: c.errorsByClass,
+    failures: c.failures,
+    // maxRSS is in kilobytes; it is the whole process's peak, engines included.
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    measured: whole.measured,
+    // run.dir is <data>/jobs/<id>: past jobs are its siblings.
+    baseline: await findTraditionalBaseline(dirname(run.dir), jobId, config),
+  })
   const report: Report = {
-    ...buildReport({
-      jobId,
-      status,
-      startedAt: new Date(finishedAt.getTime() - activeMs),
-      finishedAt,
-      planned: { objects: s.objects, bytes: s.bytes },
-      synced: c.synced,
-      skipped: c.skipped,
-      failed: c.failed,
-      deleted,
-      bytesTransferred: c.bytes,
-      engines: c.engines,
-      s5cmd: { available: isUsable(run.s5cmd), version: run.s5cmd.found ? run.s5cmd.version : null },
-      batches: engine.batches ?? [],
-      fallbacks: [...route.fallbacks, ...(engine.fallbacks ?? [])],
-      fallbackCount: route.fallbacks.length + (engine.fallbackCount ?? 0),
-      errorsByClass: c.errorsByClass,
-      failures: c.failures,
-      // maxRSS is in kilobytes; it is the whole process's peak, engines included.
-      peakRssBytes: process.resourceUsage().maxRSS * 1024,
-      measured: tally.measured(engine, sessionBytes),
-      // run.dir is <data>/jobs/<id>: past jobs are its siblings.
-      baseline: await findTraditionalBaseline(dirname(run.dir), jobId, config),
-    }),
+    ...built,
+    // buildReport counts this session's batches; the whole job's are every session's.
+    batch_count: whole.batch_count,
+    average_batch_size: whole.average_batch_size,
     ...(prior?.sessions[0] ? { started_at: prior.sessions[0].at } : {}),
     ...ledger.verification(config.verify),
-    sessions: (prior?.sessions.length ?? 0) + 1,
+    sessions: sessions.length,
+    per_session: sessions,
   }
   await writeReport(run.dir, report)
   const message = diskFull ?? (status === 'failed' ? `${c.failed} of ${s.objects} objects failed` : undefined)

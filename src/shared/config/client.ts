@@ -5,7 +5,7 @@
 // checked here: it is the full spec format (schema.ts).
 import { z } from 'zod'
 import { issue, type ConfigIssue } from './codes'
-import { closest } from './closest'
+import { unknownKeyIssue } from './job-file'
 import { pricingSchema, performanceSchema, rawConfigSchema } from './schema'
 
 /** Keys of the job file a connection may not set, with the reason it is told. */
@@ -33,9 +33,7 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 function keyIssue(path: string, known: readonly string[]): ConfigIssue {
   const why = Object.hasOwn(SERVER_ONLY, path) ? SERVER_ONLY[path] : undefined
   if (why) return issue('CE018', path, `"${path}" cannot be set by a connection: ${why}`)
-  const leaf = path.slice(path.lastIndexOf('.') + 1)
-  const near = closest(leaf, known)
-  return issue('CE017', path, `unknown key "${path}"${near ? `; did you mean "${near}"?` : ''}`)
+  return unknownKeyIssue(path, known)
 }
 
 /** Every key a connection may not send, as CE017 (unknown, with the closest known key) or CE018 (server-side). */

@@ -28,7 +28,15 @@ export const CONFIG_CODES = {
   CE024: { title: 'Unknown saved destination', fix: 'Save the destination first (destinations:save), or pick one from the list.' },
   CE025: { title: 'Perpetual contracts only', fix: 'This data type exists for perpetual contracts only (COIN-M premiumIndexKlines): pick the …_PERP symbol.' },
   CE026: { title: 'Interval ended', fix: 'The archive stopped publishing that interval: end the range by the date given, or build the bars from 1d klines.' },
+  CE030: { title: 'Name too long', fix: 'Shorten destination_prefix, source.prefix or output_directory: S3 keys are at most 1,024 bytes (UTF-8), prefix and archive key together.' },
+  CE031: { title: 'Two destinations', fix: 'Give destination_bucket for an S3 copy or output_directory for a download, not both.' },
+  CE032: { title: 'Deletion without sync', fix: 'delete_extraneous works with sync_mode "sync" only: set sync_mode to sync, or remove delete_extraneous.' },
+  CE033: { title: 'Null setting', fix: 'Remove the key to take its default (for s3_config: the AWS default credential chain), or give it a value.' },
+  CE034: { title: 'Not a folder', fix: 'output_directory must be a folder (or a path that does not exist yet): not a file or a device such as /dev/null.' },
 } as const
+
+/** A terminal or a log shows this many issues, then a count: one bad config must not print megabytes. */
+const SHOWN_ISSUES = 20
 
 export type ConfigCode = keyof typeof CONFIG_CODES
 
@@ -45,8 +53,10 @@ export function issue(code: ConfigCode, field: string, message: string): ConfigI
 }
 
 /** One line per issue, for terminals and logs: `CE003 performance_optimization.batch_size: ... Fix: ...` */
-export function formatIssues(issues: readonly ConfigIssue[]): string {
-  return issues.map((i) => `${i.code} ${i.field}: ${i.message}. Fix: ${i.fix}`).join('\n')
+export function formatIssues(issues: readonly ConfigIssue[], shown = SHOWN_ISSUES): string {
+  const lines = issues.slice(0, shown).map((i) => `${i.code} ${i.field}: ${i.message}. Fix: ${i.fix}`)
+  if (issues.length > shown) lines.push(`… and ${issues.length - shown} more (${[...new Set(issues.slice(shown).map((i) => i.code))].join(', ')})`)
+  return lines.join('\n')
 }
 
 /** First path segment → code, for shape errors reported by zod. */

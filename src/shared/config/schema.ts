@@ -27,7 +27,7 @@ export const performanceSchema = z.object({
   outage_patience_seconds: int(0, 3600, 120),
 })
 
-const s3ConfigSchema = z.object({
+export const s3ConfigSchema = z.object({
   endpoint_url: url.optional(),
   access_key_id: z.string().min(1).optional(),
   secret_access_key: z.string().min(1).optional(),

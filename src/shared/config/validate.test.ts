@@ -522,3 +522,55 @@ describe('validateConfig — environment overrides win over the file', () => {
     expect(file).toEqual(copy)
   })
 })
+
+describe('a job file is refused, not read with defaults, where it says something no rule reads', () => {
+  const codes = (input: unknown) => issuesOf(input).map((i) => `${i.code} ${i.field}`)
+
+  it('an unknown key: CE017 naming the key and the closest known one, at any level', () => {
+    const top = issuesOf({ ...SELECTION, destination_buckett: 'lake' })
+    expect(top).toEqual([expect.objectContaining({ code: 'CE017', field: 'destination_buckett', message: expect.stringContaining('did you mean "destination_bucket"') })])
+    const nested = issuesOf({ ...BASE, performance_optimization: { max_concurent: 40 } })
+    expect(nested).toEqual([expect.objectContaining({ code: 'CE017', field: 'performance_optimization.max_concurent', message: expect.stringContaining('"max_concurrent"') })])
+    expect(codes({ ...BASE, s3_config: { acess_key_id: 'AKIA' } })).toEqual(['CE017 s3_config.acess_key_id'])
+  })
+
+  it('markets: [] is nothing selected (CE014), not an empty job', () => {
+    expect(codes({ ...BASE, markets: [] })).toContain('CE014 markets')
+    expect(codes({ ...BASE, data_types: {} })).toContain('CE014 data_types')
+  })
+
+  it('an output folder that climbs, or is longer than any path, is refused', () => {
+    const local = { ...SELECTION, output_directory: '../../x' }
+    expect(codes(local)).toEqual(['CE016 output_directory'])
+    expect(codes({ ...SELECTION, output_directory: `/tmp/${'a'.repeat(10_000)}` })).toEqual(['CE030 output_directory'])
+    expect(ok({ ...SELECTION, output_directory: 'C:\\data\\binance' }).output_directory).toBe('C:\\data\\binance')
+  })
+
+  it('a prefix that makes a destination key longer than S3\'s 1,024 bytes: CE030', () => {
+    expect(codes({ ...BASE, destination_prefix: 'p'.repeat(10_000) })).toEqual(['CE030 destination_prefix'])
+    // Multi-byte characters count as their UTF-8 bytes: 500 × "é" is 500 characters but 1,000 bytes, plus the key.
+    expect(codes({ ...BASE, destination_prefix: 'é'.repeat(500) })).toEqual(['CE030 destination_prefix'])
+    expect(ok({ ...BASE, destination_prefix: 'p'.repeat(900) }).destination_prefix).toHaveLength(900)
+  })
+
+  it('two destinations (CE031), deletion without sync (CE032), a null section (CE033)', () => {
+    const file = { jobFile: true }
+    expect(issuesOf({ ...BASE, output_directory: '/tmp/x' }, file).map((i) => `${i.code} ${i.field}`)).toEqual(['CE031 output_directory'])
+    expect(issuesOf({ ...BASE, delete_extraneous: true }, file).map((i) => `${i.code} ${i.field}`)).toEqual(['CE032 delete_extraneous'])
+    // Over a server's base config, a connection's local folder or copy job wins over the base's bucket or deletion.
+    expect(ok({ ...BASE, output_directory: '/tmp/x', delete_extraneous: true }).output_directory).toBe('/tmp/x')
+    expect(ok({ ...BASE, delete_extraneous: true, sync_mode: 'sync' }).delete_extraneous).toBe(true)
+    expect(codes({ ...BASE, s3_config: null })).toEqual(['CE033 s3_config'])
+    expect(codes({ ...BASE, s3_config: { region: null } })).toEqual(['CE033 s3_config.region'])
+  })
+
+  it('a list of millions of bad values prints the first 20 and a count', () => {
+    const symbols = Array.from({ length: 50_000 }, (_, i) => `bad/${i}`)
+    const issues = issuesOf({ ...BASE, symbols })
+    expect(issues.length).toBe(50_000)
+    const text = formatIssues(issues)
+    expect(text.split('\n')).toHaveLength(21)
+    expect(text).toMatch(/… and 49980 more \(CE008\)$/)
+    expect(text.length).toBeLessThan(10_000)
+  })
+})

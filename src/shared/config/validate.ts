@@ -7,6 +7,7 @@ import { isLatest } from '../latest'
 import { SYMBOL_RE } from '../keys'
 import { CODE_BY_FIELD, issue, type ConfigIssue } from './codes'
 import { applyEnvOverrides } from './env'
+import { jobFileKeyIssues, keyLengthIssues, settingIssues } from './job-file'
 import { rawConfigSchema, type ParsedConfig } from './schema'
 
 interface SelectionItem {
@@ -32,6 +33,12 @@ export interface ValidateOptions {
   now?: Date
   /** Size limits (CE019-CE021) for configs that arrive over a connection: a request of a few kB must not expand into an unbounded plan. */
   limits?: PlanLimits
+  /**
+   * A whole job file (the CLI's): one destination, and deletion only with sync. A connection's
+   * config lies over the server's base config, whose bucket or delete_extraneous are defaults the
+   * job's own choice (a local folder, sync_mode copy) overrides, so these two rules are the file's.
+   */
+  jobFile?: boolean
 }
 
 export interface PlanLimits {
@@ -48,6 +55,8 @@ const BUCKET_RE = /^(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/
 /** AWS region names; also what keeps a region out of s5cmd's line-split batch and request URLs. */
 const REGION_RE = /^[a-z0-9-]+$/
 const UNSAFE_PATH = /(^|[\\/])\.\.([\\/]|$)|\\|[\u0000-\u001f]/
+/** A local folder may use either separator (Windows), but never climb with ".." or carry control characters. */
+const UNSAFE_FOLDER = /(^|[\\/])\.\.([\\/]|$)|[\u0000-\u001f]/
 const DAY_MS = 86_400_000
 
 function fromZod(error: z.ZodError): ConfigIssue[] {
@@ -66,6 +75,9 @@ function pick(v: string[] | Record<string, string[]> | undefined, key: string, k
 }
 
 export function validateConfig(input: unknown, opts: ValidateOptions = {}): ConfigResult {
+  // Before env overrides and defaults, which would make a null or a misspelt key look like a default.
+  const keys = jobFileKeyIssues(input)
+  if (keys.length > 0) return { ok: false, issues: keys }
   const raw = applyEnvOverrides(input, opts.env ?? {}) as Record<string, unknown>
   const parsed = rawConfigSchema.safeParse(raw)
   if (parsed.success) return checkRules(parsed.data, opts)
@@ -91,11 +103,15 @@ function checkRules(c: ParsedConfig, opts: ValidateOptions): ConfigResult {
   // The source's names reach s5cmd's `cp` lines and request URLs: the same rules as the destination's.
   if (!BUCKET_RE.test(c.source.bucket)) push('CE009', 'source.bucket', `${JSON.stringify(c.source.bucket)} is not a valid bucket name`)
   if (UNSAFE_PATH.test(c.source.prefix)) push('CE016', 'source.prefix', `${JSON.stringify(c.source.prefix)} climbs out of the prefix or has control characters`)
+  if (c.output_directory && UNSAFE_FOLDER.test(c.output_directory))
+    push('CE016', 'output_directory', `${JSON.stringify(c.output_directory.slice(0, 120))} climbs with ".." or has control characters; give the folder itself`)
+  issues.push(...settingIssues(c, Boolean(opts.jobFile)))
   for (const [field, region] of [['s3_config.region', c.s3_config.region], ['source.region', c.source.region]] as const)
     if (!REGION_RE.test(region)) push('CE022', field, `${JSON.stringify(region)} is not a region name`)
 
   // Selection
   for (const f of ['markets', 'symbols', 'data_types', 'date_range'] as const) if (c[f] === undefined) push('CE014', f, `${f} is required`)
+  if (c.markets?.length === 0) push('CE014', 'markets', 'markets is empty: a job needs at least one market')
   const markets: Market[] = []
   for (const m of c.markets ?? []) {
     const market = marketOf(m)
@@ -148,6 +164,8 @@ function checkRules(c: ParsedConfig, opts: ValidateOptions): ConfigResult {
       for (const [fs, ivs] of intervalGroups(market, dt, frequencies, intervals, dr, push)) selection.push({ market, dataType: dt, frequencies: fs, intervals: ivs, symbols })
     }
   }
+  if (issues.length === 0 && selection.length === 0) push('CE014', 'data_types', 'the selection names no archive files')
+  if (issues.length === 0) issues.push(...keyLengthIssues(c, selection))
   if (opts.limits && issues.length === 0) issues.push(...limitIssues(selection, dr!, opts.limits, opts.now))
   if (issues.length > 0) return { ok: false, issues }
   return { ok: true, config: { ...c, markets, date_range: dr!, selection } }

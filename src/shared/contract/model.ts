@@ -106,6 +106,27 @@ const failureSchema = z.object({
 })
 
 /** The efficiency report. Spec names (§5.1.2, §10.1) for the spec's figures. */
+/** One run of a job (the first, or a resume): what that run alone did. A killed run has no report of its own: its figures are what its journal lines say. */
+const sessionFiguresSchema = z.object({
+  started_at: z.string(),
+  finished_at: z.string().nullable(),
+  resumed: z.boolean(),
+  /** Killed before it could write a report: batch, fallback and request figures unknown (0). */
+  interrupted: z.boolean(),
+  files_synced: z.number(),
+  files_failed: z.number(),
+  bytes_transferred: z.number(),
+  batch_count: z.number(),
+  average_batch_size: z.number(),
+  fallback_count: z.number(),
+  fallback_triggers: z.array(z.string()),
+  requests_made: z.number().nullable(),
+  traditional_requests: z.number().nullable(),
+  bytes_through_host: z.number().nullable(),
+  traditional_host_bytes: z.number().nullable(),
+})
+export type SessionFigures = z.infer<typeof sessionFiguresSchema>
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(1),
   job_id: z.string(),
@@ -162,5 +183,7 @@ export const reportSchema = z.object({
     .optional(),
   /** Runs of this job: 1, plus one per resume. */
   sessions: z.number().optional(),
+  /** Each run's own figures, oldest first; the report's figures are the whole job's. */
+  per_session: z.array(sessionFiguresSchema).optional(),
 })
 export type Report = z.infer<typeof reportSchema>
