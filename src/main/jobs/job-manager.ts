@@ -8,10 +8,11 @@ import type { Throughput } from '../../shared/estimate'
 import { jobLabel } from '../../shared/plan'
 import { redactText } from '../../shared/redact'
 import type { S5cmdLocation } from '../engines/s5cmd/locate'
+import type { PlanWithStats } from '../plan/make-plan'
 import { createJobFolder, jobFolder, jobsFolder, listJobIds, readJobMeta, readPastJob, resumeConfig } from './job-store'
 import { hashConfig, readJournal } from './journal'
 import { readPlan } from './plan-store'
-import { JOURNAL_FILE } from './prepare-job'
+import { JOURNAL_FILE, type ResumedJob } from './prepare-job'
 import { PauseGate } from './pause-gate'
 import { runJob } from './run-job'
 
@@ -50,10 +51,11 @@ export class JobManager {
     for (const l of this.listeners) l(e)
   }
 
-  async start(config: JobConfig): Promise<{ jobId: string; done: Promise<Report | null> }> {
+  /** `plan` is awaited in the job's planning state (a previewed plan, or one listing); default: a fresh listing. */
+  async start(config: JobConfig, opts: { plan?: () => Promise<PlanWithStats> } = {}): Promise<{ jobId: string; done: Promise<Report | null> }> {
     const label = jobLabel(config)
     const { jobId, createdAt, dir } = await createJobFolder(this.dataDir, label, config)
-    return this.launch({ jobId, createdAt, label, dir, config, resume: false })
+    return this.launch({ jobId, createdAt, label, dir, config, plan: opts.plan })
   }
 
   /**
@@ -69,12 +71,12 @@ export class JobManager {
     const config = resumeConfig(jobId, meta.config, opts.config, opts.credentials)
     // Refuse here, synchronously, what the run would refuse: another job's journal, a corrupt line, no plan.
     const expect = { jobId, configHash: hashConfig(config) }
-    await readPlan(dir, expect)
-    await readJournal(join(dir, JOURNAL_FILE), expect)
-    return this.launch({ jobId, createdAt: meta.createdAt, label: meta.label, dir, config, resume: true })
+    // Read once: the run continues from exactly what was checked here.
+    const resumed = { plan: await readPlan(dir, expect), prior: await readJournal(join(dir, JOURNAL_FILE), expect) }
+    return this.launch({ jobId, createdAt: meta.createdAt, label: meta.label, dir, config, resumed })
   }
 
-  private async launch(j: { jobId: string; createdAt: string; label: string; dir: string; config: JobConfig; resume: boolean }): Promise<{ jobId: string; done: Promise<Report | null> }> {
+  private async launch(j: { jobId: string; createdAt: string; label: string; dir: string; config: JobConfig; plan?: () => Promise<PlanWithStats>; resumed?: ResumedJob }): Promise<{ jobId: string; done: Promise<Report | null> }> {
     const { jobId, dir, config } = j
     const abort = new AbortController()
     // Every request in flight listens on the job's signal: max_concurrent of them at once.
@@ -86,7 +88,7 @@ export class JobManager {
     // Log and state lines leave main (IPC, WebSocket, terminal): none may carry this job's keys.
     const redact = redactText([config.s3_config.access_key_id, config.s3_config.secret_access_key, config.s3_config.session_token])
     const emit = (e: JobEvent): void => this.emit((e.type === 'log' || e.type === 'state') && e.message ? { ...e, message: redact(e.message) } : e)
-    job.done = runJob({ jobId, config, dir, signal: abort.signal, emit, s5cmd, snapshotMs: this.snapshotMs, resume: j.resume, gate }).then(
+    job.done = runJob({ jobId, config, dir, signal: abort.signal, emit, s5cmd, snapshotMs: this.snapshotMs, plan: j.plan, resumed: j.resumed, gate }).then(
       (report) => (job.report = report),
       (err: unknown) => {
         const message = abort.signal.aborted ? 'cancelled' : err instanceof AppError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err)

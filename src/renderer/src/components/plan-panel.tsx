@@ -27,7 +27,7 @@ export function PlanPanel() {
       {plan && plan.objects === 0 && <p className="hint">Nothing in the archive matches this selection.</p>}
       {plan && plan.objects > 0 && nothingToDo && <p className="hint">Nothing to copy: the destination already has every object.</p>}
       <div className="actions">
-        <button type="button" className="primary" disabled={!canStart} onClick={() => plannedConfig && start(plannedConfig)}>
+        <button type="button" className="primary" disabled={!canStart} onClick={() => plannedConfig && start(plannedConfig, plan?.planId)}>
           {starting ? 'Starting…' : 'Start copy'}
         </button>
         {jobRunning && <span className="hint">A copy is running; wait for it or cancel it.</span>}

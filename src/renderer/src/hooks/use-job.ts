@@ -1,11 +1,21 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { commandKey } from '../api/command-query'
+import { toAppError } from '../api/app-error'
 import type { JobConfigInput } from '../lib/selection'
 import { useJobStore } from '../state/job-store'
 import { useCommandMutation } from './use-command'
 
+/** Start copies the plan the preview showed (its id); a plan the server no longer holds is previewed again. */
 export function useStartJob() {
   const follow = useJobStore((s) => s.follow)
-  const mutation = useCommandMutation('jobs:start', { onSuccess: ({ jobId }) => follow(jobId) })
-  return { start: (config: JobConfigInput) => mutation.mutate({ config }), starting: mutation.isPending, error: mutation.appError }
+  const queryClient = useQueryClient()
+  const mutation = useCommandMutation('jobs:start', {
+    onSuccess: ({ jobId }) => follow(jobId),
+    onError: (err) => {
+      if (['PLAN_EXPIRED', 'PLAN_MISMATCH'].includes(toAppError(err).code)) void queryClient.invalidateQueries({ queryKey: commandKey('plan:preview') })
+    },
+  })
+  return { start: (config: JobConfigInput, planId?: string) => mutation.mutate({ config, planId }), starting: mutation.isPending, error: mutation.appError }
 }
 
 export function useCancelJob() {
