@@ -2,8 +2,9 @@
 // archive in one local S3, one concurrency for every tool, each run into a fresh prefix, the
 // tools' order rotated every round, medians. Wall time from spawn to exit (Node start, planning
 // and the report included for Archive Sync, because a user waits for them too).
-// CPU seconds and peak RSS come from GNU time when /usr/bin/time exists (peak RSS is the largest
-// single process of the run, as wait4 reports it). rclone and the AWS CLI are timed only when
+// CPU seconds (and per object: one copy request each, so about the CPU per request) and peak RSS
+// come from GNU time when /usr/bin/time exists (peak RSS is the largest single process of the
+// run, as wait4 reports it). rclone and the AWS CLI are timed only when
 // found on PATH; the bench never installs anything.
 // Loopback figures: s3rver's per-request cost and two shared cores dominate — read them as
 // ratios between tools measured side by side, not as AWS throughput.
@@ -147,7 +148,7 @@ export async function benchPeers(): Promise<{ title: string; rows: Record<string
       const m = med(p.name)
       const cpu = s.every((x) => x.cpu !== undefined) ? median(s.map((x) => x.cpu!)).toFixed(2) : 'n/a'
       const rss = s.every((x) => x.rssMb !== undefined) ? median(s.map((x) => x.rssMb!)).toFixed(0) : 'n/a'
-      return { tool: p.name, seconds: `${m.toFixed(2)} (${Math.min(...s.map((x) => x.wall)).toFixed(2)}–${Math.max(...s.map((x) => x.wall)).toFixed(2)})`, 'vs raw run': (m / raw).toFixed(2), 'vs wildcard': (m / wildcard).toFixed(2), 'CPU s': cpu, 'peak RSS MB': rss }
+      return { tool: p.name, seconds: `${m.toFixed(2)} (${Math.min(...s.map((x) => x.wall)).toFixed(2)}–${Math.max(...s.map((x) => x.wall)).toFixed(2)})`, 'vs raw run': (m / raw).toFixed(2), 'vs wildcard': (m / wildcard).toFixed(2), 'CPU s': cpu, 'CPU ms/object': cpu === 'n/a' ? 'n/a' : ((Number(cpu) * 1000) / archive.length).toFixed(2), 'peak RSS MB': rss }
     })
     const verdict = (name: string, base: number, baseName: string, budget: number) => {
       if (samples.get(name)!.length === 0) return `${name}: no successful run`

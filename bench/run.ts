@@ -4,6 +4,7 @@ import { benchDiscovery } from './discovery'
 import { benchEngines } from './engines'
 import { benchJournal } from './journal'
 import { benchPeers } from './peers'
+import { benchPhases } from './phases'
 import { benchPlan } from './plan'
 
 const table = (title: string, row: Record<string, string | number>) =>
@@ -17,12 +18,19 @@ function peersTable(p: Awaited<ReturnType<typeof benchPeers>>): void {
   console.log(`${p.title}\n${[line(cols), ...p.rows.map((r) => line(cols.map((c) => r[c] ?? '')))].join('\n')}\n${p.notes.map((n) => `  ${n}`).join('\n')}\n`)
 }
 
+if (process.argv.includes('--phases-only')) {
+  table('Fixed costs of a 1,000-object CLI job, by phase', await benchPhases(1000))
+  process.exit(0)
+}
+
 if (process.argv.includes('--peers-only')) {
   peersTable(await benchPeers())
   process.exit(0)
 }
 
-table('Plan 100,000 tasks from a listing (budget < 1 s, < 50 MB heap)', benchPlan())
+table('Plan 100,000 tasks from a listing (budget < 0.5 s, < 50 MB retained heap)', benchPlan(100_000))
+table('Plan 1,000,000 tasks from listings (budget < 3 s, < 300 MB peak RSS)', benchPlan(1_000_000))
+if (process.argv.includes('--plan-only')) process.exit(0)
 table('Discovery of a 10,000-object prefix (budget: 10 list requests)', await benchDiscovery())
 table('Direct copy (engine chosen by the router), 1,000 small objects', await benchCopy(1000, { direct: true }))
 table('Traditional cycle (direct sync off: temp file, then upload), 1,000 small objects', await benchCopy(1000, { direct: false }))
@@ -30,4 +38,5 @@ for (const { title, row } of await benchEngines()) table(title, row)
 table('Journaling share of a 10,000-object server-side job (budget < 5 % of wall time)', await benchJournal(10_000))
 table('Direct copy, 10,000 objects (engine RSS budget: 100 MB + 1 KB/object)', await benchCopy(10_000, { direct: true }))
 if (process.argv.includes('--large')) table('The same job under `node bin/archive-sync.js` (no V8 flags)', await benchCopy(10_000, { direct: true, launch: 'node' }))
+table('Fixed costs of a 1,000-object CLI job, by phase', await benchPhases(1000))
 peersTable(await benchPeers())

@@ -8,6 +8,9 @@ import { locateForJob } from './engines/route/choose-route'
 import type { S5cmdLocation } from './engines/s5cmd/locate'
 import { makeHandlers, type Handlers, type Services } from './handlers'
 import { JobManager } from './jobs/job-manager'
+import { hashConfig } from './jobs/journal'
+import { PlanCache } from './plan/plan-cache'
+import { planConfig } from './plan/make-plan'
 import { mask } from '../shared/redact'
 
 export interface AppOptions {
@@ -59,6 +62,11 @@ export function createApp(opts: AppOptions): App {
     },
   }
   const output = { path: resolve(opts.outputRoot ?? join(dataDir, 'downloads')), choose: opts.chooseOutputRoot }
-  const services: Services = { jobs, baseConfig: base, info, env, dataDir, output }
-  return { services, handlers: makeHandlers(services), dataDir, close: () => jobs.close() }
+  const plans = new PlanCache(async (c) => planConfig(c, { measured: await jobs.lastThroughput() }), hashConfig)
+  // A job that ends has changed some destination (and the measured speed): later previews list again.
+  const offJobs = jobs.onEvent((e) => {
+    if (e.type === 'state' && ['completed', 'failed', 'cancelled'].includes(e.state)) plans.clear()
+  })
+  const services: Services = { jobs, plans, baseConfig: base, info, env, dataDir, output }
+  return { services, handlers: makeHandlers(services), dataDir, close: () => (offJobs(), plans.clear(), jobs.close()) }
 }

@@ -15,7 +15,14 @@ function relativeFolder(root: string, dir: unknown): { output_directory?: string
 
 export function jobsHandlers(s: Services): DomainHandlers<'jobs'> {
   return {
-    'jobs:start': async ({ config }) => ({ jobId: (await s.jobs.start(await resolveConfig(s, config))).jobId }),
+    'jobs:start': async ({ config, planId }) => {
+      const c = await resolveConfig(s, config)
+      // Taken now, listed (when not cached) inside the job's planning state: start returns at once.
+      const plan = s.plans.take(c, planId)
+      // Handled here too: a job that fails before planning never awaits it.
+      plan.catch(() => undefined)
+      return { jobId: (await s.jobs.start(c, { plan: async () => (await plan).plan })).jobId }
+    },
     'jobs:cancel': async ({ jobId }) => (s.jobs.cancel(jobId), { ok: true as const }),
     'jobs:pause': async ({ jobId }) => (s.jobs.pause(jobId), { ok: true as const }),
     'jobs:continue': async ({ jobId }) => (s.jobs.continue(jobId), { ok: true as const }),

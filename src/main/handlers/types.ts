@@ -3,6 +3,7 @@
 import type { z } from 'zod'
 import type { AppInfo, CommandName, CommandResponse, Commands } from '../../shared/contract'
 import type { JobManager } from '../jobs/job-manager'
+import type { PlanCache } from '../plan/plan-cache'
 
 /** Where local downloads land; `choose` is the desktop app's native folder dialog (absent in browser mode). */
 interface OutputRoot {
@@ -12,6 +13,8 @@ interface OutputRoot {
 
 export interface Services {
   jobs: JobManager
+  /** The one plan per config that preview, coverage and start share. */
+  plans: PlanCache
   /** Server-side settings (endpoints, credentials, source, binaries) under every job; never sent to the renderer. */
   baseConfig: Record<string, unknown>
   info: AppInfo

@@ -9,12 +9,13 @@ import type { Throughput } from '../../shared/estimate'
 import { jobLabel } from '../../shared/plan'
 import { redactText } from '../../shared/redact'
 import type { S5cmdLocation } from '../engines/s5cmd/locate'
+import type { PlanWithStats } from '../plan/make-plan'
 import { lockDestination, lockJobFolder, type HeldLock } from './job-lock'
 import { checkResumeCredentials } from './resume-credentials'
 import { createJobFolder, jobFolder, jobsFolder, listJobIds, readJobMeta, readPastJob, resumeConfig } from './job-store'
 import { hashConfig, readJournal } from './journal'
 import { readPlan } from './plan-store'
-import { JOURNAL_FILE } from './prepare-job'
+import { JOURNAL_FILE, type ResumedJob } from './prepare-job'
 import { PauseGate } from './pause-gate'
 import { runJob } from './run-job'
 
@@ -53,7 +54,8 @@ export class JobManager {
     for (const l of this.listeners) l(e)
   }
 
-  async start(config: JobConfig): Promise<{ jobId: string; done: Promise<Report | null> }> {
+  /** `plan` is awaited in the job's planning state (a previewed plan, or one listing); default: a fresh listing. */
+  async start(config: JobConfig, opts: { plan?: () => Promise<PlanWithStats> } = {}): Promise<{ jobId: string; done: Promise<Report | null> }> {
     const label = jobLabel(config)
     const { jobId, createdAt, dir } = await createJobFolder(this.dataDir, label, config)
     const locks = await this.lock(jobId, dir, config).catch(async (err: unknown) => {
@@ -61,7 +63,7 @@ export class JobManager {
       await rm(dir, { recursive: true, force: true })
       throw err
     })
-    return this.launch({ jobId, createdAt, label, dir, config, resume: false, locks })
+    return this.launch({ jobId, createdAt, label, dir, config, plan: opts.plan, locks })
   }
 
   /**
@@ -78,18 +80,19 @@ export class JobManager {
     const meta = await readJobMeta(dir, jobId)
     const config = resumeConfig(jobId, meta.config, opts.config, opts.credentials)
     const locks = await this.lock(jobId, dir, config)
+    let resumed: ResumedJob
     try {
       // Refuse here, before it runs, what the run would refuse: another job's journal, a corrupt
-      // line, no plan; then credentials, resolved before any request.
+      // line, no plan; then credentials, resolved before any request. Read once: the run
+      // continues from exactly what was checked here.
       const expect = { jobId, configHash: hashConfig(config) }
-      await readPlan(dir, expect)
-      await readJournal(join(dir, JOURNAL_FILE), expect)
+      resumed = { plan: await readPlan(dir, expect), prior: await readJournal(join(dir, JOURNAL_FILE), expect) }
       await checkResumeCredentials(jobId, meta.config, config)
     } catch (err) {
       await Promise.all(locks.map((l) => l.release()))
       throw err
     }
-    return this.launch({ jobId, createdAt: meta.createdAt, label: meta.label, dir, config, resume: true, locks })
+    return this.launch({ jobId, createdAt: meta.createdAt, label: meta.label, dir, config, resumed, locks })
   }
 
   /** The job folder's lock, then its destination's: held until the job ends, in this process or another. */
@@ -103,7 +106,7 @@ export class JobManager {
     }
   }
 
-  private async launch(j: { jobId: string; createdAt: string; label: string; dir: string; config: JobConfig; resume: boolean; locks: HeldLock[] }): Promise<{ jobId: string; done: Promise<Report | null> }> {
+  private async launch(j: { jobId: string; createdAt: string; label: string; dir: string; config: JobConfig; plan?: () => Promise<PlanWithStats>; resumed?: ResumedJob; locks: HeldLock[] }): Promise<{ jobId: string; done: Promise<Report | null> }> {
     const { jobId, dir, config } = j
     const release = () => Promise.all(j.locks.map((l) => l.release()))
     const abort = new AbortController()
@@ -120,7 +123,7 @@ export class JobManager {
     const redact = redactText([config.s3_config.access_key_id, config.s3_config.secret_access_key, config.s3_config.session_token])
     const emit = (e: JobEvent): void => this.emit((e.type === 'log' || e.type === 'state') && e.message ? { ...e, message: redact(e.message) } : e)
     // The locks go before `done` settles: whoever awaits the job may start the next one at once.
-    const ran = runJob({ jobId, config, dir, signal: abort.signal, emit, s5cmd, snapshotMs: this.snapshotMs, resume: j.resume, gate }).finally(release)
+    const ran = runJob({ jobId, config, dir, signal: abort.signal, emit, s5cmd, snapshotMs: this.snapshotMs, plan: j.plan, resumed: j.resumed, gate }).finally(release)
     job.done = ran.then(
       (report) => (job.report = report),
       (err: unknown) => {

@@ -16,7 +16,8 @@ import type { PauseGate } from './pause-gate'
 import { ProgressAggregator } from './aggregator'
 import { deleteExtraneous } from './delete-extraneous'
 import { JobLedger } from './ledger'
-import { prepareJob } from './prepare-job'
+import { prepareJob, type ResumedJob } from './prepare-job'
+import type { PlanWithStats } from '../plan/make-plan'
 import { readReport, writeReport } from './report-store'
 
 export interface JobRun {
@@ -27,8 +28,10 @@ export interface JobRun {
   emit(e: JobEvent): void
   s5cmd: S5cmdLocation
   snapshotMs?: number
-  /** Continue from the persisted plan and journal instead of planning afresh. */
-  resume?: boolean
+  /** The plan to copy (a previewed one); default: one listing in the planning state. */
+  plan?: () => Promise<PlanWithStats>
+  /** Continue from the persisted plan and journal (read by the resume) instead of planning afresh. */
+  resumed?: ResumedJob
   /** Held while the job is paused: engines take no new work. */
   gate?: PauseGate
 }

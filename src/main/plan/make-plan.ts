@@ -11,6 +11,7 @@ import { buildPlan, destinationListPrefix, planFolders, type ListedObject, type 
 import { AppError } from '../../shared/contract'
 import { ERROR_CLASSES } from '../../shared/errors/table'
 import { classifyError, describeError } from '../s3/errors'
+import { destinationEndpoint, makeS3Client, sourceEndpoint } from '../s3/clients'
 import { listAll } from '../s3/list'
 import { listLocal, recheckZips } from './local-incremental'
 import { nameFilter } from './name-filter'
@@ -73,6 +74,18 @@ export async function makePlan(requested: JobConfig, ctx: PlanContext): Promise<
   }
   plan.summary.estimate = estimatePlan(config, plan.summary, listRequests, ctx.measured)
   return { ...plan, listRequests }
+}
+
+/** The plan of a config with listing clients of its own, destroyed once it is made. */
+export async function planConfig(config: JobConfig, opts: Pick<PlanContext, 'signal' | 'measured'> = {}): Promise<PlanWithStats> {
+  const source = makeS3Client(sourceEndpoint(config))
+  const destination = config.output_directory ? undefined : makeS3Client(destinationEndpoint(config))
+  try {
+    return await makePlan(config, { ...opts, source, destination })
+  } finally {
+    source.destroy()
+    destination?.destroy()
+  }
 }
 
 /** A listing failure with the side, the bucket and what to do: the job stops before copying anything. */

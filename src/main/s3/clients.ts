@@ -40,9 +40,12 @@ export function makeS3Client(ep: Endpoint, opts: ClientOptions = {}): S3Client {
     // still resolves an identity before signing, so a placeholder keeps a machine without any
     // AWS credentials from failing with CredentialsProviderError; the no-op signer never uses it.
     ...(ep.anonymous ? { signer: { sign: async (request) => request }, credentials: { accessKeyId: 'anonymous', secretAccessKey: 'anonymous' } } : {}),
-    // S3-compatible servers (MinIO, s3rver, ...) often reject the SDK's default flexible
-    // checksums; integrity is proved by our own verification instead.
-    ...(custom ? { requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' } : {}),
+    // Flexible checksums only where an operation requires one (DeleteObjects) or a command asks
+    // (CopyObject's ChecksumAlgorithm): integrity is proved by our own verification (S3's SHA256,
+    // ETags, hashes while streaming), so a CRC32 over every streamed part and every GET body is
+    // CPU spent twice. S3-compatible servers (MinIO, s3rver, ...) often reject them anyway.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
     // The SDK's own strategy (retryable codes, SlowDown, its retry quota) with our delays, so a
     // request retried by the SDK and one retried by withRetries wait the same way.
     retryStrategy: new ConfiguredRetryStrategy(opts.maxAttempts ?? 4, (attempt) => backoffDelay(attempt - 1, REQUEST_BACKOFF)),

@@ -9,6 +9,7 @@ import { previewCommands } from './preview'
 /** A client config (keys a connection may set, config/client.ts); values validated in main by validateConfig (CE codes). */
 const configInput = clientConfigSchema
 const jobRef = z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })
+const planIdSchema = z.uuid()
 const ok = z.object({ ok: z.literal(true) })
 
 export const configIssueSchema = z.object({ code: z.string(), field: z.string(), message: z.string(), fix: z.string() })
@@ -52,8 +53,10 @@ export const commands = {
     req: z.object({ market: z.string(), frequency: z.enum(['daily', 'monthly']), dataType: z.string(), refresh: z.boolean().optional() }),
     res: z.object({ symbols: z.array(z.string()), cachedAt: z.string().optional() }),
   },
-  'plan:preview': { req: z.object({ config: configInput }), res: planSummarySchema },
-  'jobs:start': { req: z.object({ config: configInput }), res: z.object({ jobId: z.string() }) },
+  /** The plan of a config, made once and held a few minutes; `refresh` lists again. `planId` is what Start sends back. */
+  'plan:preview': { req: z.object({ config: configInput, refresh: z.boolean().optional() }), res: planSummarySchema.extend({ planId: planIdSchema }) },
+  /** With `planId` the job copies exactly that previewed plan (refused when it expired); without, the config's plan. */
+  'jobs:start': { req: z.object({ config: configInput, planId: planIdSchema.optional() }), res: z.object({ jobId: z.string() }) },
   'jobs:cancel': { req: jobRef, res: ok },
   /** Pause stops dispatching new work (in-flight copies finish); continue picks up where it held. */
   'jobs:pause': { req: jobRef, res: ok },

@@ -80,14 +80,29 @@ describe('s5cmd engine — process plumbing with a fake binary (not proof of s5c
     expect(engine.recentLines().some((l) => l.startsWith('stderr: {"operation":"cp","command":"cp s3://src/data/nope.zip'))).toBe(true)
   })
 
-  it('batch 1 result arrives live, before batch 2 starts', async () => {
-    const engine = createS5cmdEngine(options('', { batchSize: 1 }))
+  it('batch 1 result arrives live, before batch 2 starts (one worker: no tail to overlap)', async () => {
+    const engine = createS5cmdEngine(options('', { batchSize: 1, numWorkers: 1 }))
     const order: string[] = []
     const { ctx } = context()
     ctx.onStart = (ids) => order.push(`start ${ids.join()}`)
     ctx.onResult = (r) => order.push(`result ${r.id}`)
     await engine.run([task(1, 'a'), task(2, 'b')], ctx)
     expect(order).toEqual(['start 1', 'result 1', 'start 2', 'result 2'])
+  })
+
+  it('one pipeline: the next batch starts on the tail of the previous one, before that process has ended', async () => {
+    const engine = createS5cmdEngine(options('', { batchSize: 3, numWorkers: 4 }))
+    const order: string[] = []
+    const { ctx, results } = context()
+    ctx.onStart = (ids) => order.push(`start ${ids.join()}`)
+    ctx.log = (_level, m) => (m.startsWith('s5cmd batch ended') ? order.push('ended') : undefined)
+    await engine.run([task(1, 'a'), task(2, 'b'), task(3, 'c'), task(4, 'd'), task(5, 'e'), task(6, 'f'), task(7, 'g')], ctx)
+    expect(order.indexOf('start 4,5,6')).toBeGreaterThan(-1)
+    expect(order.indexOf('start 4,5,6')).toBeLessThan(order.indexOf('ended'))
+    // Never more than two processes: batch 3 waits for batch 1 to end.
+    expect(order.indexOf('start 7')).toBeGreaterThan(order.indexOf('ended'))
+    expect(results.map((r) => r.outcome)).toEqual(Array(7).fill('synced'))
+    expect(engine.batches).toEqual([3, 3, 1])
   })
 
   it('credentials reach the child only through its environment; stale ambient ones are dropped', async () => {
@@ -130,9 +145,10 @@ describe('s5cmd engine — process plumbing with a fake binary (not proof of s5c
       ac.abort()
     }
     await engine.run([task(1, 'a'), task(2, 'b'), task(3, 'c')], ctx)
-    expect(results.map((r) => [r.id, r.outcome, r.reason])).toEqual([
-      [2, 'synced', undefined],
+    // By task: batch 2 (never started) may be reported while batch 1's process is still stopping.
+    expect(results.map((r) => [r.id, r.outcome, r.reason]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
       [1, 'failed', CANCELLED_REASON],
+      [2, 'synced', undefined],
       [3, 'failed', CANCELLED_REASON],
     ])
     expect(started).toEqual([[1, 2]])

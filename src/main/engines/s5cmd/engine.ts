@@ -3,8 +3,10 @@
 // arrives (output-file.ts says why not a pipe), one result per task.
 //
 // Sizing: `max_concurrent` is s5cmd's `--numworkers` (parallel copies inside ONE process); by
-// default one process runs at a time (`maxProcesses` 1), so the job's concurrency is exactly
-// max_concurrent. Raising maxProcesses multiplies it (numWorkers × maxProcesses copies in flight).
+// default the batches form one pipeline (`maxProcesses` 1): the next process starts on the
+// previous one's tail (see pipeline()), so max_concurrent copies stay in flight without a drain
+// per batch, never more than 1.5 × max_concurrent. Raising maxProcesses runs whole batches side
+// by side instead (numWorkers × maxProcesses copies in flight).
 // `partSizeMb` is accepted for the common engine settings but unused: an s3→s3 cp is a single
 // CopyObject (objects over 5 GB are routed to the SDK), so there are no parts to size.
 import { join } from 'node:path'
@@ -44,6 +46,33 @@ export type S5cmdEngine = TransferEngine & {
 
 const UNCARRIABLE_PREFIX = 'not sent to s5cmd'
 
+/** A batch's tail: once only `at` of its tasks are unreported, the next batch may start. */
+interface Tail {
+  at: number
+  reached(): void
+}
+
+/**
+ * One pipeline per job: batch k+1's process starts when batch k is down to its tail (half the
+ * workers' worth of objects still open: every line read, workers going idle), not when it ends, so
+ * the job never drains between batches. At most two processes at once: batch k+2 also waits for
+ * batch k to exit. Objects in flight stay under numWorkers + tailAt.
+ */
+async function pipeline(queue: CopyTask[][], tailAt: number, runOne: (batch: CopyTask[], tail: Tail) => Promise<void>): Promise<void> {
+  const tails: Promise<void>[] = []
+  const exits: Promise<void>[] = []
+  queue.forEach((batch, k) => {
+    let reached!: () => void
+    tails[k] = new Promise<void>((resolve) => (reached = resolve))
+    exits[k] = (async () => {
+      await tails[k - 1]
+      await exits[k - 2]
+      await runOne(batch, { at: tailAt, reached })
+    })().finally(reached)
+  })
+  await Promise.all(exits)
+}
+
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const n = Math.max(1, Math.floor(size))
   const out: T[][] = []
@@ -64,7 +93,7 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
     if (recent.length > 2 * keep) recent.splice(0, recent.length - keep)
   }
 
-  async function runBatch(batch: CopyTask[], outer: EngineContext, outDir: string): Promise<void> {
+  async function runBatch(batch: CopyTask[], outer: EngineContext, outDir: string, tail?: Tail): Promise<void> {
     // Explicit, not a spread: the caller's context may be a class whose methods live on its prototype.
     const ctx: EngineContext = {
       signal: outer.signal,
@@ -73,8 +102,10 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       log: (level, message) => outer.log(level, redact(message)),
     }
     const rec = new BatchReconciler(batch, line)
+    let open = batch.length
     const emit = (r: TaskResult | null): void => {
       if (!r) return
+      if (--open <= (tail?.at ?? -1)) tail?.reached()
       try {
         ctx.onResult(r)
       } catch (err) {
@@ -161,13 +192,15 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       // Download mode: partial files a killed s5cmd left beside these targets go before they are fetched again.
       if (opts.localRoot) await removeLeftovers(carry.map((t) => taskUrls(t, line).destination))
       const outDir = await outputFolder()
-      const runOne = async (batch: CopyTask[]): Promise<void> => {
+      const runOne = async (batch: CopyTask[], tail?: Tail): Promise<void> => {
         // Pause holds the next batch; a running s5cmd finishes the batch it has.
         await ctx.waitIfPaused?.()
-        await runBatch(batch, ctx, outDir.path)
+        await runBatch(batch, ctx, outDir.path, tail)
       }
+      const processes = Math.max(1, Math.floor(opts.maxProcesses ?? 1))
       try {
-        await pMap(queue, runOne, { concurrency: Math.max(1, Math.floor(opts.maxProcesses ?? 1)) })
+        if (processes === 1) await pipeline(queue, Math.floor(opts.numWorkers / 2), runOne)
+        else await pMap(queue, (b) => runOne(b), { concurrency: processes })
       } finally {
         await outDir.remove()
       }

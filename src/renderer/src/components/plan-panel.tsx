@@ -22,7 +22,7 @@ export function PlanPanel() {
   const revealOnly = !touched && issues.length > 0
   const onStart = () => {
     if (revealOnly) useSelectionStore.getState().touch()
-    else if (canStart && plannedConfig) start(plannedConfig)
+    else if (canStart && plannedConfig) start(plannedConfig, plan?.planId)
   }
   useShortcut('start', onStart, canStart || revealOnly)
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { validateConfig } from '../../../shared/config/validate'
-import type { PlanSummary } from '../../../shared/contract'
+import type { CommandResponse } from '../../../shared/contract'
 import { toAppError, type AppErrorData } from '../api/app-error'
 import type { JobConfigInput } from '../lib/selection'
 import { useJobConfig } from './use-job-config'
@@ -12,7 +12,8 @@ export type ConfigIssueView = NonNullable<AppErrorData['issues']>[number]
 export interface PlanPreview {
   /** Problems found before asking the server (same rules and CE codes as main). */
   issues: ConfigIssueView[]
-  plan: PlanSummary | undefined
+  /** The summary shown, with the id Start sends so the job copies exactly this plan. */
+  plan: CommandResponse<'plan:preview'> | undefined
   /** The config the shown plan was made for: what Start must send. */
   plannedConfig: JobConfigInput | null
   pending: boolean
