@@ -7,45 +7,31 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateArchive, seedBucket, type ArchiveObject } from '../../src/main/dev/fixtures'
-import { startS3Server, type LocalS3 } from '../../src/main/dev/s3-server'
-import { startFaultProxy, type FaultProxy, type SeenRequest } from '../helpers/fault-proxy'
+import type { ArchiveObject } from '../../src/main/dev/fixtures'
+import type { LocalS3 } from '../../src/main/dev/s3-server'
+import { type FaultProxy, type SeenRequest } from '../helpers/fault-proxy'
+import { LAKE, SRC, selection, startProxiedArchive, type ProxiedArchive } from '../helpers/proxied-archive'
 
-const SRC = 'data.binance.vision'
-const LAKE = 'lake'
 const BIN = join(process.cwd(), 'bin/archive-sync.js')
-const SYMBOLS = ['BTCUSDT', 'ETHUSDT', 'BNBUSDT', 'SOLUSDT', 'XRPUSDT']
-const selection = { markets: ['spot'], symbols: SYMBOLS, data_types: ['klines'], intervals: ['1h'], date_range: { start: '2024-01-01', end: '2024-01-30' } }
 /** No credentials in the environment: only the job file (or nothing) can give them. */
 const NO_AWS = { AWS_REGION: '', AWS_ENDPOINT_URL: '', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '', AWS_PROFILE: '' }
 
+let env: ProxiedArchive
 let s3: LocalS3
-let s3dir: string
 let proxy: FaultProxy
 let objects: ArchiveObject[]
 let data: string
 
 beforeAll(async () => {
   if (!existsSync(join(process.cwd(), 'out/main/cli.js'))) throw new Error('Build first: npm run build (the CLI runs from out/main)')
-  s3dir = await mkdtemp(join(tmpdir(), 'archive-sync-crash-s3-'))
-  s3 = await startS3Server({ dir: s3dir, buckets: [SRC, LAKE] })
-  // 5 symbols × 30 days × (zip + .CHECKSUM) = 300 objects.
-  objects = generateArchive([{ market: 'spot', frequency: 'daily', dataType: 'klines', symbols: SYMBOLS, intervals: ['1h'], start: '2024-01-01', end: '2024-01-30' }])
-  await seedBucket(s3, SRC, objects)
-  proxy = await startFaultProxy(s3.endpoint, { lifetimeMs: 600_000 })
-  data = await mkdtemp(join(tmpdir(), 'archive-sync-crash-'))
+  env = await startProxiedArchive('crash')
+  ;({ s3, proxy, objects, data } = env)
 })
-afterAll(async () => {
-  await proxy?.stop()
-  await s3?.stop()
-  await rm(s3dir, { recursive: true, force: true })
-  await rm(data, { recursive: true, force: true })
-})
+afterAll(() => env?.stop())
 
 const jobFile = async (name: string, prefix: string, extra: Record<string, unknown> = {}) => {
   const file = join(data, `${name}.json`)

@@ -5,8 +5,7 @@
 import { spawn, execFile } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { promisify } from 'node:util'
@@ -14,38 +13,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobConfig } from '../../src/shared/config/validate'
 import { validateConfig } from '../../src/shared/config/validate'
 import { createApp } from '../../src/main/app'
-import { generateArchive, localClient, seedBucket, type ArchiveObject } from '../../src/main/dev/fixtures'
-import { startS3Server, type LocalS3 } from '../../src/main/dev/s3-server'
-import { accessDenied, internalError, slowDown, startFaultProxy, type FaultProxy, type SeenRequest } from '../helpers/fault-proxy'
+import { localClient, type ArchiveObject } from '../../src/main/dev/fixtures'
+import type { LocalS3 } from '../../src/main/dev/s3-server'
+import { accessDenied, internalError, slowDown, type FaultProxy, type SeenRequest } from '../helpers/fault-proxy'
+import { LAKE, SRC, selection, startProxiedArchive, type ProxiedArchive } from '../helpers/proxied-archive'
 import { getBytes, listKeys } from '../helpers/local-archive'
 
-const SRC = 'data.binance.vision'
-const LAKE = 'lake'
 const BIN = join(process.cwd(), 'bin/archive-sync.js')
-const SYMBOLS = ['BTCUSDT', 'ETHUSDT', 'BNBUSDT', 'SOLUSDT', 'XRPUSDT']
-const selection = { markets: ['spot'], symbols: SYMBOLS, data_types: ['klines'], intervals: ['1h'], date_range: { start: '2024-01-01', end: '2024-01-30' } }
 
+let env: ProxiedArchive
 let s3: LocalS3
-let s3dir: string
 let proxy: FaultProxy
 let objects: ArchiveObject[]
 let data: string
 
 beforeAll(async () => {
-  s3dir = await mkdtemp(join(tmpdir(), 'archive-sync-durable-s3-'))
-  s3 = await startS3Server({ dir: s3dir, buckets: [SRC, LAKE] })
-  // 5 symbols × 30 days × (zip + .CHECKSUM) = 300 objects.
-  objects = generateArchive([{ market: 'spot', frequency: 'daily', dataType: 'klines', symbols: SYMBOLS, intervals: ['1h'], start: '2024-01-01', end: '2024-01-30' }])
-  await seedBucket(s3, SRC, objects)
-  proxy = await startFaultProxy(s3.endpoint, { lifetimeMs: 600_000 })
-  data = await mkdtemp(join(tmpdir(), 'archive-sync-durable-'))
+  env = await startProxiedArchive('durable')
+  ;({ s3, proxy, objects, data } = env)
 })
-afterAll(async () => {
-  await proxy?.stop()
-  await s3?.stop()
-  await rm(s3dir, { recursive: true, force: true })
-  await rm(data, { recursive: true, force: true })
-})
+afterAll(() => env?.stop())
 
 const raw = (prefix: string, extra: Record<string, unknown> = {}) => ({
   enable_s3_direct_sync: true,
@@ -187,7 +173,7 @@ describe('faults mid-job end in completion after retries, or a clear stop that r
         if (e.type !== 'task-batch' || (seen += e.results.length) < 60 || seen - e.results.length >= 60) return
         off()
         process.kill(s3.pid, 'SIGKILL')
-        setTimeout(() => void startS3Server({ dir: s3dir, port: s3.port, buckets: [SRC, LAKE] }).then((x) => (s3 = x)), 1_500)
+        setTimeout(() => void env.restartS3().then((x) => (s3 = x)), 1_500)
       })
       return started
     })
