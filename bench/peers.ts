@@ -12,10 +12,11 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { delimiter, join } from 'node:path'
+import { join } from 'node:path'
 import { ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { generateArchive, localClient, seedBucket } from '../src/main/dev/fixtures'
 import { startS3Server, type LocalS3 } from '../src/main/dev/s3-server'
+import { findOnPath, locateS5cmd } from '../src/main/engines/s5cmd/locate'
 
 const CONCURRENCY = 8
 const ROUNDS = 3
@@ -27,13 +28,6 @@ interface Sample { wall: number; cpu?: number; rssMb?: number }
 interface Peer { name: string; run: (prefix: string) => Promise<Sample> }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-
-/** Finds an executable on PATH (or an explicit path) without running it. */
-function which(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (name.includes('/')) return existsSync(name) ? name : undefined
-  for (const dir of (env.PATH ?? '').split(delimiter)) if (dir && existsSync(join(dir, name))) return join(dir, name)
-  return undefined
-}
 
 /** Runs one command to completion; GNU time's `-f` line goes to a file so the tool's own stderr stays apart. */
 async function timed(file: string, args: string[], env: NodeJS.ProcessEnv, dir: string, stdin?: string): Promise<Sample> {
@@ -70,7 +64,8 @@ async function countObjects(s3: LocalS3, prefix: string): Promise<number> {
 }
 
 export async function benchPeers(): Promise<{ title: string; rows: Record<string, string>[]; notes: string[] }> {
-  const s5cmd = which(process.env.S5CMD_PATH || 's5cmd')
+  const located = await locateS5cmd()
+  const s5cmd = located.found && located.supported ? located.path : undefined
   if (!s5cmd) return { title: 'Peers skipped', rows: [], notes: ['s5cmd not found (set S5CMD_PATH or put it on PATH): every ratio is to raw `s5cmd run`'] }
   const s3 = await startS3Server({ buckets: [SOURCE, 'lake'] })
   const dir = await mkdtemp(join(tmpdir(), 'archive-sync-bench-peers-'))
@@ -115,12 +110,12 @@ export async function benchPeers(): Promise<{ title: string; rows: Record<string
       { name: 'Archive Sync CLI, s5cmd engine', run: cli(true) },
       { name: 'Archive Sync CLI, SDK engine', run: cli(false) },
     ]
-    const rclone = which('rclone')
+    const rclone = await findOnPath('rclone')
     if (rclone) {
       const rcEnv = { ...env, RCLONE_CONFIG_LOCAL_TYPE: 's3', RCLONE_CONFIG_LOCAL_PROVIDER: 'Other', RCLONE_CONFIG_LOCAL_ENDPOINT: s3.endpoint, RCLONE_CONFIG_LOCAL_ACCESS_KEY_ID: s3.accessKeyId, RCLONE_CONFIG_LOCAL_SECRET_ACCESS_KEY: s3.secretAccessKey, RCLONE_CONFIG_LOCAL_REGION: s3.region }
       peers.push({ name: '`rclone copy` (server-side)', run: (p) => timed(rclone, ['copy', `local:${SOURCE}/${FOLDER}`, `local:lake/${p}/${FOLDER}`, '--transfers', String(CONCURRENCY), '--checkers', String(CONCURRENCY), '--s3-no-check-bucket'], rcEnv, dir) })
     }
-    const aws = which('aws')
+    const aws = await findOnPath('aws')
     if (aws) peers.push({ name: '`aws s3 cp --recursive`', run: (p) => timed(aws, ['--endpoint-url', s3.endpoint, 's3', 'cp', '--recursive', '--only-show-errors', `s3://${SOURCE}/${FOLDER}`, `s3://lake/${p}/${FOLDER}`], { ...env, AWS_CONFIG_FILE: awsConfig }, dir) })
 
     const samples = new Map<string, Sample[]>(peers.map((p) => [p.name, []]))

@@ -84,13 +84,13 @@ async function isExecutableFile(p: string): Promise<boolean> {
   }
 }
 
-/** First `s5cmd` on PATH (with PATHEXT on Windows), like a shell would pick it. */
-async function findOnPath(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+/** First `name` on PATH (with PATHEXT on Windows), like a shell would pick it. */
+export async function findOnPath(name = 's5cmd', env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   const dirs = (env.PATH ?? env.Path ?? '').split(delimiter).filter(Boolean)
   const exts = process.platform === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';').filter(Boolean) : ['']
   for (const dir of dirs)
     for (const ext of exts) {
-      const candidate = join(dir, `s5cmd${ext.toLowerCase()}`)
+      const candidate = join(dir, `${name}${ext.toLowerCase()}`)
       if (await isExecutableFile(candidate)) return candidate
     }
   return undefined
@@ -132,7 +132,7 @@ export async function locateS5cmd(opts: LocateOptions = {}): Promise<S5cmdLocati
     const origin = explicit ? 's5cmd_path' : 'S5CMD_PATH'
     return r.found ? r : { found: false, reason: `${origin}: ${r.reason}` }
   }
-  const onPath = await findOnPath(env)
+  const onPath = await findOnPath('s5cmd', env)
   if (!onPath) return { found: false, reason: 's5cmd tool not found in PATH (set s5cmd_path or S5CMD_PATH)' }
   return probeBinary(onPath, opts.timeoutMs)
 }
