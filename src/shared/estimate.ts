@@ -21,6 +21,7 @@ export function estimatePlan(
   measured?: Throughput,
 ): PlanSummary['estimate'] {
   const mode = plannedMode(c)
+  if (mode === 'batch-operations') return estimateBatch(c, s, listRequests, measured)
   const partBytes = c.performance_optimization.part_size_mb * 1024 * 1024
   // A streamed upload over one part is a multipart upload: create + parts + complete.
   const viaHost = mode === 'stream' || mode === 'traditional'
@@ -46,11 +47,36 @@ export function estimatePlan(
   return { mode, requests, costUsd: Math.round(cost * 1e6) / 1e6, seconds, basis: measured ? 'the last completed job' : 'no job measured yet' }
 }
 
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6
+
+/**
+ * What one Batch Operations job costs at the configured prices: the per-job fee, the per-object
+ * fee (per million objects processed), and the CopyObject request S3 makes for each object on the
+ * job's behalf, billed to the account as a COPY request (S3 pricing page, "S3 Batch Operations").
+ */
+export function batchCost(p: JobConfig['pricing'], objects: number): { job: number; objects: number; copy_requests: number; total: number } {
+  const job = objects > 0 ? p.batch_job : 0
+  const perObject = (objects / 1e6) * p.batch_per_million_objects
+  const copies = (objects / 1000) * p.put_copy_list_per_1000
+  return { job: round6(job), objects: round6(perObject), copy_requests: round6(copies), total: round6(job + perObject + copies) }
+}
+
+/** Batch Operations: one PUT for the manifest, one CopyObject per object by S3, and the job's own fees. */
+function estimateBatch(c: JobConfig, s: Pick<PlanSummary, 'toCopy' | 'toCopyBytes'>, listRequests: number, measured?: Throughput): PlanSummary['estimate'] {
+  const p = c.pricing
+  const cost = batchCost(p, s.toCopy)
+  const requests = { list: listRequests, copy: s.toCopy, get: 0, put: s.toCopy > 0 ? 1 : 0 }
+  const costUsd = round6(cost.total + ((requests.list + requests.put) / 1000) * p.put_copy_list_per_1000)
+  // The service schedules the job: no local run predicts its time.
+  const seconds = s.toCopy === 0 ? 0 : null
+  return { mode: 'batch-operations', requests, costUsd, seconds, basis: measured ? 'S3 Batch Operations schedules the job: no local measure applies' : 'S3 Batch Operations schedules the job' }
+}
+
 /** Above either figure `archive-sync audit` asks for --yes before it reads anything. */
 export const AUDIT_CONFIRM = { bytes: 1024 ** 3, usd: 0.1 } as const
 
 /** What reading objects back costs: one GET each, plus the bytes at the configured transfer rate. */
-export function estimateRead(p: JobConfig['pricing'], objects: number, bytes: number): { requests: number; bytes: number; costUsd: number; needsConfirm: boolean } {
+export function estimateRead(p: Pick<JobConfig['pricing'], 'get_per_1000' | 'transfer_per_gb'>, objects: number, bytes: number): { requests: number; bytes: number; costUsd: number; needsConfirm: boolean } {
   const costUsd = Math.round(((objects / 1000) * p.get_per_1000 + (bytes / 1e9) * p.transfer_per_gb) * 1e6) / 1e6
   return { requests: objects, bytes, costUsd, needsConfirm: bytes > AUDIT_CONFIRM.bytes || costUsd > AUDIT_CONFIRM.usd }
 }

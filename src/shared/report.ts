@@ -42,7 +42,7 @@ export interface ReportInput {
   baseline?: { jobId: string; filesPerSec: number; bytesPerSec: number } | null
 }
 
-const SERVER_SIDE = new Set(['s5cmd', 'sdk-copy'])
+const SERVER_SIDE = new Set(['s5cmd', 'sdk-copy', 'batch-operations'])
 
 export function buildReport(r: ReportInput): Report {
   const seconds = Math.max(0, (r.finishedAt.getTime() - r.startedAt.getTime()) / 1000)
@@ -50,7 +50,9 @@ export function buildReport(r: ReportInput): Report {
   const used = Object.entries(r.engines).filter(([, n]) => n > 0)
   const direct = used.filter(([e]) => SERVER_SIDE.has(e)).reduce((a, [, n]) => a + n, 0)
   const viaHost = used.reduce((a, [, n]) => a + n, 0) - direct
-  const mode = used.length === 0 ? 'none' : viaHost === 0 ? 'direct_sync' : direct === 0 ? 'traditional' : 'mixed'
+  // A job handed to Batch Operations is that mode, whether or not some objects over 5 GB took the SDK's part copy.
+  const batch = used.some(([e]) => e === 'batch-operations')
+  const mode = batch ? 'batch_operations' : used.length === 0 ? 'none' : viaHost === 0 ? 'direct_sync' : direct === 0 ? 'traditional' : 'mixed'
   const m = r.measured
   // Bytes that did not pass through this machine, as a share of what the traditional cycle moves.
   const transferReduction = m && m.traditionalHostBytes > 0 ? Math.max(0, 1 - m.hostBytes / m.traditionalHostBytes) : 0

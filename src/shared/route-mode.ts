@@ -3,7 +3,7 @@
 // estimate both read it, so the estimate prices the mode the job will run.
 import type { JobConfig } from './config/validate'
 
-export type PlannedMode = 'server-side' | 'stream' | 'traditional' | 'download'
+export type PlannedMode = 'server-side' | 'stream' | 'traditional' | 'download' | 'batch-operations'
 
 interface ModeFacts extends Pick<JobConfig, 'operation_mode' | 'enable_s3_direct_sync' | 'output_directory'> {
   /** Object bytes come from an HTTPS base URL: CopyObject cannot read one. */
@@ -16,6 +16,8 @@ interface ModeFacts extends Pick<JobConfig, 'operation_mode' | 'enable_s3_direct
 export const sameService = (a: string | undefined, b: string | undefined): boolean => (a ?? 'aws') === (b ?? 'aws')
 
 export function routeMode(f: ModeFacts): PlannedMode {
+  // validate.ts (batch-rules.ts) has refused every batch_operations job that is not a server-side S3 copy.
+  if (f.operation_mode === 'batch_operations') return 'batch-operations'
   if (f.output_directory) return 'download'
   if (f.operation_mode === 'traditional' || !f.enable_s3_direct_sync) return 'traditional'
   if (f.httpsSource) return 'stream'

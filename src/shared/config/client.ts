@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { issue, type ConfigIssue } from './codes'
 import { unknownKeyIssue } from './job-file'
-import { pricingSchema, performanceSchema, rawConfigSchema } from './schema'
+import { batchOperationsSchema, pricingSchema, performanceSchema, rawConfigSchema } from './schema'
 
 /** Keys of the job file a connection may not set, with the reason it is told. */
 const SERVER_ONLY: Readonly<Record<string, string>> = {
@@ -17,6 +17,8 @@ const SERVER_ONLY: Readonly<Record<string, string>> = {
   's3_config.access_key_id': 'credentials stay on the server: pick a profile by name',
   's3_config.secret_access_key': 'credentials stay on the server: pick a profile by name',
   's3_config.session_token': 'credentials stay on the server: pick a profile by name',
+  'batch_operations.control_endpoint_url': 'the S3 Control endpoint is the server\'s (base config or AWS_ENDPOINT_URL_S3_CONTROL)',
+  'batch_operations.iam_endpoint_url': 'the IAM endpoint is the server\'s (base config or AWS_ENDPOINT_URL_IAM)',
 }
 
 const topKeys = [...Object.keys(rawConfigSchema.shape).filter((k) => !Object.hasOwn(SERVER_ONLY, k)), 'destination_name']
@@ -26,6 +28,7 @@ const NESTED: Readonly<Record<string, readonly string[]>> = {
   pricing: Object.keys(pricingSchema.shape),
   date_range: ['start', 'end'],
   s3_config: ['profile', 'region'],
+  batch_operations: Object.keys(batchOperationsSchema.shape).filter((k) => !Object.hasOwn(SERVER_ONLY, `batch_operations.${k}`)),
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -3,7 +3,7 @@
 
 export const CONFIG_CODES = {
   CE001: { title: 'Missing destination bucket', fix: 'Set destination_bucket (or S3_DESTINATION_BUCKET) when enable_s3_direct_sync is true.' },
-  CE002: { title: 'Invalid operation mode', fix: 'Use one of: auto, direct_sync, traditional.' },
+  CE002: { title: 'Invalid operation mode', fix: 'Use one of: auto, direct_sync, traditional, batch_operations.' },
   CE003: { title: 'Performance setting out of range', fix: 'max_concurrent 1-50, batch_size 1-1000, part_size_mb 1-1000, retry_count 1-10, outage_patience_seconds 0-3600 (whole numbers).' },
   CE004: { title: 'Invalid date range', fix: 'Give date_range.start and date_range.end as YYYY-MM-DD, start on or before end.' },
   CE005: { title: 'Unknown market', fix: 'Use spot, futures/um (futures_um), futures/cm (futures_cm) or option (options).' },
@@ -33,6 +33,9 @@ export const CONFIG_CODES = {
   CE032: { title: 'Deletion without sync', fix: 'delete_extraneous works with sync_mode "sync" only: set sync_mode to sync, or remove delete_extraneous.' },
   CE033: { title: 'Null setting', fix: 'Remove the key to take its default (for s3_config: the AWS default credential chain), or give it a value.' },
   CE034: { title: 'Not a folder', fix: 'output_directory must be a folder (or a path that does not exist yet): not a file or a device such as /dev/null.' },
+  CE035: { title: 'Batch Operations settings', fix: 'operation_mode batch_operations needs batch_operations { account_id (12 digits), role_arn (arn:aws:iam::<account>:role/<name>), report_bucket } in the job file or base config; see "Very large backfills" in the README.' },
+  CE036: { title: 'Layout Batch Operations cannot express', fix: 'S3 Batch Operations copies each key under the destination prefix unchanged: use destination_layout "mirror", or another operation_mode for the hive layout.' },
+  CE037: { title: 'Not a server-side S3 copy', fix: 'S3 Batch Operations copies S3 to S3 on AWS: give destination_bucket (not output_directory), keep enable_s3_direct_sync true, no source.https_base, and source and destination on the same service.' },
 } as const
 
 /** A terminal or a log shows this many issues, then a count: one bad config must not print megabytes. */
@@ -75,4 +78,5 @@ export const CODE_BY_FIELD: Record<string, ConfigCode> = {
   destination_prefix: 'CE016',
   output_directory: 'CE016',
   destination_name: 'CE024',
+  batch_operations: 'CE035',
 }

@@ -19,5 +19,9 @@ export function applyEnvOverrides(input: unknown, env: Env): unknown {
   if (endpoint) s3.endpoint_url = endpoint
   if (env.AWS_PROFILE) s3.profile = env.AWS_PROFILE
   if (Object.keys(s3).length > 0 || out.s3_config !== undefined) out.s3_config = s3
+  // The SDKs' service-specific endpoint variables, for the Batch Operations mode's two services.
+  const control = env.AWS_ENDPOINT_URL_S3_CONTROL
+  const iam = env.AWS_ENDPOINT_URL_IAM
+  if (control || iam) out.batch_operations = { ...obj(out.batch_operations), ...(control ? { control_endpoint_url: control } : {}), ...(iam ? { iam_endpoint_url: iam } : {}) }
   return out
 }

@@ -6,7 +6,7 @@ import { dataTypeSpec, type Frequency, type Market } from '../catalog'
 import { archiveKey, checksumKey, hiveKey, mirrorKey } from '../keys'
 import { issue, type ConfigIssue } from './codes'
 import { closest } from './closest'
-import { performanceSchema, pricingSchema, rawConfigSchema, s3ConfigSchema, sourceSchema } from './schema'
+import { batchOperationsSchema, performanceSchema, pricingSchema, rawConfigSchema, s3ConfigSchema, sourceSchema } from './schema'
 
 type Json = Record<string, unknown>
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -22,6 +22,7 @@ const NESTED: Readonly<Record<string, readonly string[]>> = {
   pricing: Object.keys(pricingSchema.shape),
   s3_config: Object.keys(s3ConfigSchema.shape),
   source: Object.keys(sourceSchema.shape),
+  batch_operations: Object.keys(batchOperationsSchema.shape),
   date_range: ['start', 'end'],
 }
 

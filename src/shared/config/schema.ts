@@ -55,16 +55,43 @@ export const pricingSchema = z.object({
   put_copy_list_per_1000: z.number().nonnegative().default(0.005),
   get_per_1000: z.number().nonnegative().default(0.0004),
   transfer_per_gb: z.number().nonnegative().default(0),
+  /** S3 Batch Operations list prices (S3 pricing page, "Management & insights"): $0.25 per job, $1.00 per million objects processed. */
+  batch_job: z.number().nonnegative().default(0.25),
+  batch_per_million_objects: z.number().nonnegative().default(1),
 })
 
-const OPERATION_MODES = ['auto', 'direct_sync', 'traditional'] as const
+/**
+ * operation_mode batch_operations: the job is handed to S3 Batch Operations (CreateJob with
+ * S3PutObjectCopy). Shapes only; that the mode has them, and what it cannot express, is validate.ts's.
+ * The two endpoints are server-side (client.ts): a page may not point the app's signed control
+ * requests elsewhere.
+ */
+export const batchOperationsSchema = z.object({
+  /** The account that owns the job (CreateJob's x-amz-account-id): 12 digits. */
+  account_id: z.string().regex(/^\d{12}$/, { error: 'must be the 12-digit AWS account id' }).optional(),
+  /** The role S3 assumes to copy: trusted by batchoperations.s3.amazonaws.com. */
+  role_arn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, { error: 'must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)' }).optional(),
+  /** Where the manifest is uploaded and the completion report is written. */
+  report_bucket: z.string().min(1).optional(),
+  report_prefix: z.string().default('archive-sync/batch'),
+  /** CreateJob's Priority: 0 to 2^31-1, higher runs first. */
+  priority: z.number().int({ error: 'must be a whole number from 0 to 2147483647' }).min(0).max(2_147_483_647).default(10),
+  /** true: the job waits in Suspended until confirmed (UpdateJobStatus, or the console). */
+  confirmation_required: z.boolean().default(false),
+  /** S3 Control endpoint (server-side; AWS_ENDPOINT_URL_S3_CONTROL); default: <account>.s3-control.<region>.amazonaws.com. */
+  control_endpoint_url: url.optional(),
+  /** IAM endpoint for the pre-flight's GetRole (server-side; AWS_ENDPOINT_URL_IAM). */
+  iam_endpoint_url: url.optional(),
+})
+
+const OPERATION_MODES = ['auto', 'direct_sync', 'traditional', 'batch_operations'] as const
 export const VERIFY_LEVELS = ['none', 'size', 'etag', 'sha256'] as const
 
 export const rawConfigSchema = z.object({
   schemaVersion: z.literal(1).default(1),
   enable_s3_direct_sync: z.boolean().default(false),
   operation_mode: z
-    .enum(OPERATION_MODES, { error: 'must be one of: auto, direct_sync, traditional' })
+    .enum(OPERATION_MODES, { error: 'must be one of: auto, direct_sync, traditional, batch_operations' })
     .default('auto'),
   destination_bucket: z.string().optional(),
   destination_prefix: z.string().default(''),
@@ -93,6 +120,7 @@ export const rawConfigSchema = z.object({
   s5cmd_path: z.string().min(1).optional(),
   verify: z.enum(VERIFY_LEVELS).default('etag'),
   pricing: pricingSchema.default(pricingSchema.parse({})),
+  batch_operations: batchOperationsSchema.optional(),
 })
 
 export type ParsedConfig = z.output<typeof rawConfigSchema>

@@ -6,6 +6,7 @@ import { parseDay, today } from '../dates'
 import { isLatest } from '../latest'
 import { SYMBOL_RE } from '../keys'
 import { CODE_BY_FIELD, issue, type ConfigIssue } from './codes'
+import { batchIssues } from './batch-rules'
 import { applyEnvOverrides } from './env'
 import { jobFileKeyIssues, keyLengthIssues, settingIssues } from './job-file'
 import { rawConfigSchema, type ParsedConfig } from './schema'
@@ -105,7 +106,7 @@ function checkRules(c: ParsedConfig, opts: ValidateOptions): ConfigResult {
   if (UNSAFE_PATH.test(c.source.prefix)) push('CE016', 'source.prefix', `${JSON.stringify(c.source.prefix)} climbs out of the prefix or has control characters`)
   if (c.output_directory && UNSAFE_FOLDER.test(c.output_directory))
     push('CE016', 'output_directory', `${JSON.stringify(c.output_directory.slice(0, 120))} climbs with ".." or has control characters; give the folder itself`)
-  issues.push(...settingIssues(c, Boolean(opts.jobFile)))
+  issues.push(...settingIssues(c, Boolean(opts.jobFile)), ...batchIssues(c))
   for (const [field, region] of [['s3_config.region', c.s3_config.region], ['source.region', c.source.region]] as const)
     if (!REGION_RE.test(region)) push('CE022', field, `${JSON.stringify(region)} is not a region name`)
 

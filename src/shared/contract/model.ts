@@ -1,7 +1,7 @@
 // Domain objects that cross a boundary (IPC, WebSocket, files). Types are z.infer of these.
 import { z } from 'zod'
 
-export const ENGINES = ['s5cmd', 'sdk-copy', 'sdk-stream', 'download', 'traditional'] as const
+export const ENGINES = ['s5cmd', 'sdk-copy', 'sdk-stream', 'download', 'traditional', 'batch-operations'] as const
 const engineSchema = z.enum(ENGINES)
 export type Engine = z.infer<typeof engineSchema>
 
@@ -88,7 +88,7 @@ export const planSummarySchema = z.object({
   /** Requests, cost and time; absent where no listing was made. */
   estimate: z
     .object({
-      mode: z.enum(['server-side', 'stream', 'traditional', 'download']),
+      mode: z.enum(['server-side', 'stream', 'traditional', 'download', 'batch-operations']),
       requests: z.object({ list: z.number(), copy: z.number(), get: z.number(), put: z.number() }),
       costUsd: z.number(),
       seconds: z.number().nullable(),
@@ -127,6 +127,21 @@ const sessionFiguresSchema = z.object({
 })
 export type SessionFigures = z.infer<typeof sessionFiguresSchema>
 
+/** What S3 Batch Operations did for a job: its id, end state, task counts and cost at the configured prices. */
+export const batchReportSchema = z.object({
+  s3_job_id: z.string(),
+  status: z.string(),
+  tasks_total: z.number(),
+  tasks_succeeded: z.number(),
+  tasks_failed: z.number(),
+  /** Objects over CopyObject's 5 GB that Batch Operations cannot copy: copied by the SDK's part copy instead. */
+  routed_to_sdk: z.number(),
+  /** s3://bucket/key of the completion report's manifest.json. */
+  completion_report: z.string().nullable(),
+  cost_usd: z.object({ job: z.number(), objects: z.number(), copy_requests: z.number(), total: z.number() }),
+})
+export type BatchReport = z.infer<typeof batchReportSchema>
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(1),
   job_id: z.string(),
@@ -157,7 +172,7 @@ export const reportSchema = z.object({
   average_files_per_second: z.number(),
   /** Peak resident memory of the process that ran the engines (null where unknown). */
   peak_rss_bytes: z.number().nullable(),
-  mode_selected: z.enum(['direct_sync', 'traditional', 'mixed', 'none']),
+  mode_selected: z.enum(['direct_sync', 'traditional', 'mixed', 'none', 'batch_operations']),
   engines: z.record(z.string(), z.number()),
   fallback_count: z.number(),
   s5cmd_availability: z.boolean(),
@@ -181,6 +196,8 @@ export const reportSchema = z.object({
   checksum_mismatches: z
     .array(z.object({ source_key: z.string(), destination_key: z.string(), method: z.string(), expected: z.string(), actual: z.string(), reason: z.string() }))
     .optional(),
+  /** operation_mode batch_operations: the S3 Batch Operations job and what it cost (absent otherwise). */
+  batch_operations: batchReportSchema.optional(),
   /** Runs of this job: 1, plus one per resume. */
   sessions: z.number().optional(),
   /** Each run's own figures, oldest first; the report's figures are the whole job's. */

@@ -10,6 +10,7 @@
 //   different endpoints               → sdk-stream: no server-side copy can cross services
 //   same endpoint, s5cmd ≥ 2.2.2      → s5cmd (uncarriable keys and retryable failures go to the SDK)
 //   same endpoint, no usable s5cmd    → sdk-copy (server-side); RE001 recorded when direct_sync asked for s5cmd
+//   operation_mode batch_operations   → batch-operations (src/main/batch-ops: the job is S3's, built with its job folder)
 import type { Engine } from '../../../shared/contract'
 import type { JobConfig } from '../../../shared/config/validate'
 import { routeMode, sameService } from '../../../shared/route-mode'
@@ -36,6 +37,8 @@ export async function locateForJob(config: RouteConfig & Pick<JobConfig, 's5cmd_
 export function chooseRoute(config: RouteConfig, src: Endpoint, dst: Endpoint, s5cmd: S5cmdLocation): Route {
   const asked = config.operation_mode === 'direct_sync'
   switch (routeMode({ ...config, httpsSource: Boolean(src.httpsBase), sameService: sameService(src.endpointUrl, dst.endpointUrl) })) {
+    case 'batch-operations':
+      return { engine: 'batch-operations', reason: 'operation_mode is batch_operations: S3 Batch Operations copies the manifest (S3PutObjectCopy)', fallbacks: [] }
     case 'download': {
       if (src.httpsBase) return { engine: 'download', reason: `destination is a local folder (${config.output_directory}); source bytes come from the HTTPS archive`, fallbacks: [] }
       if (asked && isUsable(s5cmd)) return { engine: 's5cmd', reason: `download to ${config.output_directory} through s5cmd ${s5cmd.version}`, fallbacks: [] }

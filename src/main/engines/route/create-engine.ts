@@ -51,5 +51,8 @@ export function createEngine(engine: Engine, config: JobConfig, src: Endpoint, d
       return sdk('stream')
     case 'sdk-copy':
       return sdk('copy')
+    case 'batch-operations':
+      // It needs the job's folder (its S3 job id, token and manifest ETag): run-job.ts builds it through batch-ops/engine.ts.
+      throw new Error('a Batch Operations job is built by batch-ops/engine.ts with its job folder, not by createEngine')
   }
 }
