@@ -13,6 +13,9 @@ export const RECONNECT_BACKOFF: BackoffOptions = { baseMs: 250, maxMs: 10_000 }
 /** A request retried outside the SDK (a body cut mid-stream, an HTTPS GET): 100 ms doubling to 5 s. */
 export const REQUEST_BACKOFF: BackoffOptions = { baseMs: 100, maxMs: 5_000 }
 
+/** Polling a Batch Operations job (DescribeJob): a few seconds apart while it moves, up to 30 s while it does not. */
+export const BATCH_POLL_BACKOFF: BackoffOptions = { baseMs: 2_000, maxMs: 30_000 }
+
 /** Delay before retry `attempt` (0-based); `random` is injectable for tests. */
 export function backoffDelay(attempt: number, opts: BackoffOptions, random: () => number = Math.random): number {
   const ceiling = Math.min(opts.maxMs, opts.baseMs * 2 ** Math.max(0, attempt))

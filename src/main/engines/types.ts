@@ -20,6 +20,11 @@ export interface EngineContext {
   log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void
   /** Resolves when the job is not paused; awaited before taking each task or batch. */
   waitIfPaused?(): Promise<void>
+  /**
+   * Counts a service reports for tasks it runs itself (S3 Batch Operations' DescribeJob), shown
+   * until their per-task results arrive; undefined clears them.
+   */
+  onProgress?(p: { succeeded: number; failed: number } | undefined): void
 }
 
 /** The one engine interface: the route builds one of these per job and the job only sees this. */

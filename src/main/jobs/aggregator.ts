@@ -10,6 +10,8 @@ export class ProgressAggregator {
   private last = { at: 0, objects: 0, bytes: 0 }
   private rate: { bytes?: number; objects?: number } = {}
   private instant = { bytes: 0, objects: 0 }
+  /** Tasks a service has finished by its own count (S3 Batch Operations), not yet recorded here. */
+  private remote = { synced: 0, failed: 0 }
   private timer: ReturnType<typeof setInterval> | undefined
   private readonly startedAt: number
   engine: Engine | null = null
@@ -37,9 +39,21 @@ export class ProgressAggregator {
     this.pending.push(r)
   }
 
+  /** A service's own counts of tasks it ran, until their results are recorded (then cleared with undefined). */
+  remoteProgress(p: { succeeded: number; failed: number } | undefined): void {
+    this.remote = { synced: p?.succeeded ?? 0, failed: p?.failed ?? 0 }
+  }
+
+  /** What is done: recorded results plus a service's counts not yet recorded. */
+  private current(): { objects: number; bytes: number; synced: number; skipped: number; failed: number } {
+    const r = this.remote
+    return { ...this.done, objects: this.done.objects + r.synced + r.failed, synced: this.done.synced + r.synced, failed: this.done.failed + r.failed }
+  }
+
   /** Results known before any transfer (already at the destination) must not count as speed. */
   rebase(): void {
-    this.last = { at: this.now(), objects: this.done.objects, bytes: this.done.bytes }
+    const now = this.current()
+    this.last = { at: this.now(), objects: now.objects, bytes: now.bytes }
   }
 
   start(): void {
@@ -57,10 +71,11 @@ export class ProgressAggregator {
   tick(): Snapshot {
     const at = this.now()
     const dt = (at - this.last.at) / 1000
+    const now = this.current()
     if (dt > 0) {
-      this.instant = { bytes: (this.done.bytes - this.last.bytes) / dt, objects: (this.done.objects - this.last.objects) / dt }
+      this.instant = { bytes: (now.bytes - this.last.bytes) / dt, objects: (now.objects - this.last.objects) / dt }
       this.rate = { bytes: ewma(this.rate.bytes, this.instant.bytes, dt), objects: ewma(this.rate.objects, this.instant.objects, dt) }
-      this.last = { at, objects: this.done.objects, bytes: this.done.bytes }
+      this.last = { at, objects: now.objects, bytes: now.bytes }
     }
     const snapshot = this.snapshot(at)
     if (this.pending.length > 0) {
@@ -74,13 +89,14 @@ export class ProgressAggregator {
   snapshot(at = this.now()): Snapshot {
     const bytesPerSec = this.rate.bytes ?? 0
     const objectsPerSec = this.rate.objects ?? 0
-    const remaining = { objects: this.total.objects - this.done.objects, bytes: this.total.bytes - this.done.bytes }
+    const done = this.current()
+    const remaining = { objects: this.total.objects - done.objects, bytes: this.total.bytes - done.bytes }
     return {
       jobId: this.jobId,
       at,
       elapsedMs: at - this.startedAt,
       total: this.total,
-      done: { ...this.done },
+      done,
       bytesPerSec,
       objectsPerSec,
       instantBytesPerSec: this.instant.bytes,

@@ -6,6 +6,8 @@ import type { JobEvent, Report, TaskResult } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import { buildReport } from '../../shared/report'
 import { acrossSessions, earlierSessions, sessionFigures } from '../../shared/report-sessions'
+import { jobLabel } from '../../shared/plan'
+import { batchRoute, type BatchEngine } from '../batch-ops/engine'
 import { routeJob } from '../engines/route/route-job'
 import { isUsable, type S5cmdLocation } from '../engines/s5cmd/locate'
 import { TraditionalTally } from '../engines/measured'
@@ -16,8 +18,10 @@ import type { PauseGate } from './pause-gate'
 import { ProgressAggregator } from './aggregator'
 import { deleteExtraneous } from './delete-extraneous'
 import { JobLedger } from './ledger'
+import { hashConfig } from './journal'
 import { prepareJob, type ResumedJob } from './prepare-job'
 import type { PlanWithStats } from '../plan/make-plan'
+import type { TransferEngine } from '../engines/types'
 import { readReport, writeReport } from './report-store'
 
 export interface JobRun {
@@ -94,14 +98,17 @@ export async function runJob(run: JobRun): Promise<Report> {
   for (const t of plan.tasks) if (t.skip && !ledger.isDone(t.id)) record({ id: t.id, outcome: 'skipped', bytes: t.size, reason: t.skip })
 
   const todo = plan.tasks.filter((t) => !ledger.isDone(t.id))
-  const { route, engine } = await routeJob({ config, source: src, destination: dst, s5cmd: run.s5cmd, firstKey: todo[0]?.sourceKey, signal })
+  // A Batch Operations job is S3's: no probe of the archive with our identity (the job's role reads it), and its engine keeps state in the job folder.
+  const batch = config.operation_mode === 'batch_operations' ? batchRoute({ config, jobId, label: jobLabel(config), dir: run.dir, configHash: hashConfig(config), source: src, destination: dst }) : undefined
+  const { route, engine }: { route: { engine: string; reason: string; fallbacks: string[] }; engine: TransferEngine | BatchEngine } =
+    batch ?? (await routeJob({ config, source: src, destination: dst, s5cmd: run.s5cmd, firstKey: todo[0]?.sourceKey, signal }))
   for (const f of route.fallbacks) log('warn', f)
   log('info', `Engine: ${route.engine} (${route.reason})`)
   agg.engine = engine.name
   agg.start()
   emit({ type: 'state', jobId, state: 'running' })
   try {
-    if (todo.length > 0) await engine.run(todo, { signal, onResult: record, onStart: (ids) => agg.started(ids), log, waitIfPaused: run.gate?.wait })
+    if (todo.length > 0) await engine.run(todo, { signal, onResult: record, onStart: (ids) => agg.started(ids), log, waitIfPaused: run.gate?.wait, onProgress: (p) => agg.remoteProgress(p) })
     // Cancelled or stopped: what landed unproved is verified by the resume.
     if (!signal.aborted) await verify(run.config, ledger, journal, reported, signal, log)
   } finally {
@@ -163,6 +170,7 @@ export async function runJob(run: JobRun): Promise<Report> {
     average_batch_size: whole.average_batch_size,
     ...(prior?.sessions[0] ? { started_at: prior.sessions[0].at } : {}),
     ...ledger.verification(config.verify),
+    ...(batch?.engine.batchReport() ? { batch_operations: batch.engine.batchReport() } : {}),
     sessions: sessions.length,
     per_session: sessions,
   }

@@ -1,0 +1,47 @@
+// Follows a Batch Operations job with DescribeJob until it ends: a few seconds apart while its
+// counts move, backing off to 30 s while they do not (a job of billions of objects runs for
+// hours; S3 updates ProgressSummary as tasks finish). Each answer is written to batch.json and
+// handed to the caller, which turns it into the job's usual progress events.
+import { setTimeout as sleep } from 'node:timers/promises'
+import { DescribeJobCommand, type JobDescriptor, type S3ControlClient } from '@aws-sdk/client-s3-control'
+import { BATCH_POLL_BACKOFF, backoffDelay } from '../../shared/backoff'
+import { TERMINAL_STATUSES, updateBatchState, type BatchProgress, type BatchState } from './batch-store'
+
+export interface WatchInput {
+  client: S3ControlClient
+  dir: string
+  state: BatchState
+  signal?: AbortSignal
+  onStatus(job: { status: string; progress: BatchProgress; reason?: string }): void
+  /** Delay before poll `attempt` while nothing moved; default the BATCH_POLL_BACKOFF formula. */
+  delayMs?(attempt: number): number
+}
+
+export function progressOf(job: JobDescriptor): BatchProgress {
+  const p = job.ProgressSummary
+  return { total: p?.TotalNumberOfTasks ?? 0, succeeded: p?.NumberOfTasksSucceeded ?? 0, failed: p?.NumberOfTasksFailed ?? 0 }
+}
+
+const failureText = (job: JobDescriptor): string[] => (job.FailureReasons ?? []).map((f) => [f.FailureCode, f.FailureReason].filter(Boolean).join(': '))
+
+/** Polls until the job is Complete, Failed or Cancelled; returns the last state written. A cancelled signal stops the watch, not the job. */
+export async function watchBatchJob(w: WatchInput): Promise<BatchState> {
+  let state = w.state
+  if (!state.s3JobId) return state
+  const delay = w.delayMs ?? ((n: number) => backoffDelay(n, BATCH_POLL_BACKOFF))
+  let still = 0
+  let last = ''
+  for (;;) {
+    const out = await w.client.send(new DescribeJobCommand({ AccountId: state.accountId, JobId: state.s3JobId }), { abortSignal: w.signal })
+    const job = out.Job ?? {}
+    const status = job.Status ?? 'Unknown'
+    const progress = progressOf(job)
+    const seen = `${status} ${progress.succeeded} ${progress.failed}`
+    state = await updateBatchState(w.dir, state, { status, progress, statusReason: job.StatusUpdateReason, failureReasons: failureText(job) })
+    w.onStatus({ status, progress, reason: job.StatusUpdateReason })
+    if (TERMINAL_STATUSES.has(status)) return state
+    still = seen === last ? still + 1 : 0
+    last = seen
+    await sleep(delay(still), undefined, { signal: w.signal })
+  }
+}
