@@ -36,7 +36,7 @@ export interface App {
 
 const VERSION = '0.1.0'
 
-function defaultDataDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
+export function defaultDataDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
   return env.ARCHIVE_SYNC_HOME ?? join(homedir(), '.archive-sync')
 }
 

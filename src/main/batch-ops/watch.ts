@@ -13,6 +13,8 @@ export interface WatchInput {
   state: BatchState
   signal?: AbortSignal
   onStatus(job: { status: string; progress: BatchProgress; reason?: string }): void
+  /** One DescribeJob, not a watch. */
+  once?: boolean
   /** Delay before poll `attempt` while nothing moved; default the BATCH_POLL_BACKOFF formula. */
   delayMs?(attempt: number): number
 }
@@ -39,7 +41,7 @@ export async function watchBatchJob(w: WatchInput): Promise<BatchState> {
     const seen = `${status} ${progress.succeeded} ${progress.failed}`
     state = await updateBatchState(w.dir, state, { status, progress, statusReason: job.StatusUpdateReason, failureReasons: failureText(job) })
     w.onStatus({ status, progress, reason: job.StatusUpdateReason })
-    if (TERMINAL_STATUSES.has(status)) return state
+    if (TERMINAL_STATUSES.has(status) || w.once) return state
     still = seen === last ? still + 1 : 0
     last = seen
     await sleep(delay(still), undefined, { signal: w.signal })

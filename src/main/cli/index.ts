@@ -1,4 +1,4 @@
-// archive-sync: headless entry. `run`, `resume`, `verify`, `plan`, `audit`, `catalog`, `serve`, `demo`.
+// archive-sync: headless entry. `run`, `resume`, `verify`, `plan`, `audit`, `batch`, `catalog`, `serve`, `demo`.
 import { parseArgs } from 'node:util'
 import { CliExit } from './load-config'
 
@@ -14,6 +14,13 @@ const USAGE = `Usage: archive-sync <command> [options]
                                                       --out plan.csv (S3 Batch Operations manifest) or plan.txt (s5cmd run file)
   audit --config job.json [--json] [--yes]            read the kline/trade files at the destination and report gaps;
                                                       prints the bytes and cost first, --yes needed above 1 GiB or $0.10
+  batch submit --config job.json [--dry-run] [--json]
+                                                      hand the job to S3 Batch Operations (operation_mode batch_operations);
+                                                      --dry-run prints the CreateJob input and sends nothing
+  batch status [JOB_ID] [--config job.json] [--once] [--json]
+                                                      follow it (DescribeJob) on the progress line until it ends
+  batch import [JOB_ID] [--config job.json] [--json]  read its completion report, verify, write the report
+  batch confirm|cancel [JOB_ID] --config job.json     confirm a job that waits (confirmation_required), or cancel it
   catalog [--json]                                    the archive matrix: markets, data types, frequencies, intervals per
                                                       frequency, status with dates (--json: one object per market and type)
   serve [--port N] [--config base.json] [--output-root DIR] [--host H --allow-remote]
@@ -33,6 +40,8 @@ const OPTIONS = {
   'output-root': { type: 'string' },
   'allow-remote': { type: 'boolean' },
   yes: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  once: { type: 'boolean' },
 } as const
 
 /** parseArgs throws TypeErrors with an ERR_PARSE_ARGS_* code (unknown option, missing value): one line and the usage, exit 2. */
@@ -51,7 +60,7 @@ function parse(rest: string[]) {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   const { values, positionals } = parse(rest)
-  if (command !== 'resume' && positionals.length > 0) throw new CliExit(2, `Unexpected argument "${positionals[0]}".\n${USAGE}`)
+  if (command !== 'resume' && command !== 'batch' && positionals.length > 0) throw new CliExit(2, `Unexpected argument "${positionals[0]}".\n${USAGE}`)
   const common = { config: values.config, json: values.json, dataDir: values['data-dir'] }
   const serveArgs = { ...common, host: values.host, outputRoot: values['output-root'], allowRemote: values['allow-remote'] }
   const port = values.port === undefined ? undefined : Number(values.port)
@@ -67,6 +76,9 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./plan')).planCommand({ ...common, out: values.out })
     case 'audit':
       return (await import('./audit')).auditCommand({ ...common, yes: values.yes })
+    case 'batch':
+      if (positionals.length > 2) throw new CliExit(2, `Unexpected argument "${positionals[2]}".\n${USAGE}`)
+      return (await import('./batch')).batchCommand(positionals[0], positionals[1], { ...common, dryRun: values['dry-run'], once: values.once })
     case 'catalog': {
       const c = await import('./catalog')
       process.stdout.write(values.json ? `${JSON.stringify(c.catalogEntries())}\n` : c.catalogText())

@@ -4,7 +4,8 @@ import { writeFile } from 'node:fs/promises'
 import { formatBytes, formatDuration, formatUsd } from '../../shared/format'
 import { s5cmdRunFile } from '../engines/route/run-file'
 import { locateS5cmd } from '../engines/s5cmd/locate'
-import { manifestCsv } from '../plan/export-plan'
+import { splitForBatch } from '../batch-ops/submit'
+import { manifestCsv, manifestCsvOf } from '../plan/export-plan'
 import { makePlan } from '../plan/make-plan'
 import { destinationEndpoint, makeS3Client, sourceEndpoint } from '../s3/clients'
 import { CliExit, loadConfig } from './load-config'
@@ -17,14 +18,18 @@ export async function planCommand(args: { config?: string; json?: boolean; out?:
   try {
     const plan = await makePlan(config, { source, destination })
     const s = plan.summary
+    // Batch Operations copies at most 5 GB per object: the plan says which go to the SDK's part copy instead.
+    const batch = config.operation_mode === 'batch_operations' ? splitForBatch(plan.tasks.filter((t) => !t.skip)) : undefined
     if (args.out) {
       // A run file is asked for by name: look for s5cmd whatever the job's mode, for the version its lines are written for.
-      const text = args.out.endsWith('.csv') ? manifestCsv(config, plan) : s5cmdRunFile(config, plan, await locateS5cmd({ explicitPath: config.s5cmd_path }))
+      const csv = batch ? manifestCsvOf(config.source.bucket, batch.batch) : manifestCsv(config, plan)
+      const text = args.out.endsWith('.csv') ? csv : s5cmdRunFile(config, plan, await locateS5cmd({ explicitPath: config.s5cmd_path }))
       await writeFile(args.out, text)
       process.stderr.write(`Wrote ${s.toCopy} objects to ${args.out}\n`)
     }
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ ...s, missingKeys: plan.missingKeys, extraneousKeys: plan.extraneousKeys, listRequests: plan.listRequests })}\n`)
+      const batchFigures = batch ? { batchOperations: { objects: batch.batch.length, partCopyObjects: batch.partCopy.length, partCopyKeys: batch.partCopy.map((t) => t.sourceKey) } } : {}
+      process.stdout.write(`${JSON.stringify({ ...s, missingKeys: plan.missingKeys, extraneousKeys: plan.extraneousKeys, listRequests: plan.listRequests, ...batchFigures })}\n`)
       return 0
     }
     process.stdout.write(`${s.objects} objects, ${formatBytes(s.bytes)}: ${s.toCopy} to copy (${formatBytes(s.toCopyBytes)}), ${s.alreadyThere} already there, ${s.changed} changed, ${s.missing} missing from the archive\n`)
@@ -32,6 +37,10 @@ export async function planCommand(args: { config?: string; json?: boolean; out?:
     if (e)
       process.stdout.write(
         `Estimate (${e.mode}): ${e.requests.list} LIST, ${e.requests.copy} COPY, ${e.requests.get} GET, ${e.requests.put} PUT ≈ ${formatUsd(e.costUsd)}; time ${e.seconds === null ? 'unknown until a job is measured' : formatDuration(e.seconds)} (${e.basis})\n`,
+      )
+    if (batch)
+      process.stdout.write(
+        `S3 Batch Operations: ${batch.batch.length} objects in the manifest${batch.partCopy.length ? `; ${batch.partCopy.length} over 5 GB, which Batch Operations does not copy, go to the SDK's part copy (${batch.partCopy.slice(0, 3).map((t) => t.sourceKey).join(', ')}${batch.partCopy.length > 3 ? ', …' : ''})` : ''}\n`,
       )
     const ps = s.periodSources
     if (ps) {

@@ -17,10 +17,13 @@ const JOB_FILE = 'job.json'
 export const jobsFolder = (dataDir: string): string => join(dataDir, 'jobs')
 export const jobFolder = (dataDir: string, jobId: string): string => join(dataDir, 'jobs', jobId)
 
-/** A new job's folder and job.json. The id sorts by creation time. */
+/** A job id: sorts by creation time, unique by its random tail. */
+export const newJobId = (createdAt = new Date().toISOString()): string => `${createdAt.slice(0, 19).replace(/[-:T]/g, '')}-${randomBytes(3).toString('hex')}`
+
+/** A new job's folder and job.json. */
 export async function createJobFolder(dataDir: string, label: string, config: JobConfig): Promise<{ jobId: string; createdAt: string; dir: string }> {
   const createdAt = new Date().toISOString()
-  const jobId = `${createdAt.slice(0, 19).replace(/[-:T]/g, '')}-${randomBytes(3).toString('hex')}`
+  const jobId = newJobId(createdAt)
   const dir = jobFolder(dataDir, jobId)
   await mkdir(dir, { recursive: true })
   const meta: JobMeta = { schemaVersion: 1, jobId, createdAt, label, config: redactConfig(config) }
