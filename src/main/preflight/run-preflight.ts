@@ -11,6 +11,7 @@ import type { S5cmdLocation } from '../engines/s5cmd/locate'
 import { locateS5cmd } from '../engines/s5cmd/locate'
 import { mask } from '../../shared/redact'
 import { destinationEndpoint, makeS3Client, sourceEndpoint } from '../s3/clients'
+import { batchPreflight } from '../batch-ops/preflight'
 import { classifyS3Error, FIXES } from './classify'
 import { bucketRegion } from './region'
 
@@ -82,6 +83,7 @@ async function checkSource(c: JobConfig, client: S3Client): Promise<PreflightLin
 
 async function checkS5cmd(c: JobConfig, locate: NonNullable<PreflightDeps['locate']>): Promise<PreflightLine> {
   const title = 's5cmd'
+  if (c.operation_mode === 'batch_operations') return { check: 's5cmd', status: 'ok', title, detail: 'not needed: S3 Batch Operations copies the objects' }
   if (c.output_directory || c.operation_mode === 'traditional' || !c.enable_s3_direct_sync)
     return { check: 's5cmd', status: 'ok', title, detail: 'not needed for this job (the SDK does it)' }
   const r = await locate(c.s5cmd_path)
@@ -116,6 +118,7 @@ export async function runPreflight(c: JobConfig, deps: PreflightDeps = {}): Prom
       checkRegions(c, src, dst),
     ])
     const lines = [credentials, destination, source, s5cmd, regions]
+    if (c.operation_mode === 'batch_operations') lines.push(...(await batchPreflight(c, source.status === 'ok' ? /listed (.*)\)$/.exec(source.detail)?.[1] : undefined)))
     return { ok: lines.every((l) => l.status !== 'fail'), lines }
   } finally {
     src.destroy()

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { clientConfigSchema } from '../config/client'
 
-const PREFLIGHT_CHECKS = ['credentials', 'destination', 'source', 's5cmd', 'regions'] as const
+const PREFLIGHT_CHECKS = ['credentials', 'destination', 'source', 's5cmd', 'regions', 'batch-role', 'batch-report', 'batch-source'] as const
 
 const preflightLineSchema = z.object({
   check: z.enum(PREFLIGHT_CHECKS),
