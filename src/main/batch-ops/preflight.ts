@@ -50,7 +50,7 @@ async function checkReportBucket(c: JobConfig): Promise<PreflightLine> {
   }
 }
 
-export async function checkRoleAccess(iam: IAMClient, c: JobConfig, sampleKey: string | undefined): Promise<PreflightLine> {
+export async function checkRoleAccess(iam: IAMClient, c: JobConfig, sampleKey?: string): Promise<PreflightLine> {
   const b = c.batch_operations!
   const title = 'What the role may do'
   const only = `Whether the archive's bucket policy lets the role read s3://${c.source.bucket} is the other account's to answer: only the job's first tasks (its completion report) can tell`
