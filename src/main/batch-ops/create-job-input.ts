@@ -32,9 +32,12 @@ export function createJobInput(config: JobConfig, jobId: string, label: string, 
   const b = config.batch_operations
   if (!b?.account_id || !b.role_arn || !b.report_bucket) throw new Error('batch_operations.account_id, role_arn and report_bucket are required (validated as CE035)')
   const arn = `arn:${partitionOf(config.s3_config.region)}:s3:::`
-  // The mirror layout only (CE036): the key lands as `<TargetKeyPrefix>/<source key>`, which is
-  // where the plan's tasks expect it (destinationKeyFn's `${prefix}/${key}`).
-  const prefix = mirrorKey(config.destination_prefix, '')
+  // The mirror layout only (CE036). S3 prepends TargetKeyPrefix to the key as it is ("just adding
+  // a prefix to the object key name", AWS in aws/aws-sdk#355), so the folder's "/" is ours to
+  // send: `bronze/binance/` + `data/spot/…` is where the plan's tasks expect the object
+  // (destinationKeyFn's `${prefix}/${key}`).
+  const head = mirrorKey(config.destination_prefix, '')
+  const prefix = head ? `${head}/` : ''
   return {
     AccountId: b.account_id,
     ClientRequestToken: clientRequestToken(jobId),
