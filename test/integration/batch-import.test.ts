@@ -8,6 +8,7 @@ import type { BatchState } from '../../src/main/batch-ops/batch-store'
 import { importCompletionReport } from '../../src/main/batch-ops/import-report'
 import { localClient } from '../../src/main/dev/fixtures'
 import { startS3Server, type LocalS3 } from '../../src/main/dev/s3-server'
+import { buildCompletionReport } from '../helpers/batch-report-fixture'
 
 const REPORTS = 'batch-reports'
 const PREFIX = 'archive-sync/batch'
@@ -115,5 +116,27 @@ describe('importCompletionReport', () => {
     ])
     const r = await importCompletionReport({ client, state: state(id), reportBucket: REPORTS, reportPrefix: PREFIX, tasks })
     expect(r.results.map((x) => x.outcome)).toEqual(['synced', 'synced', 'synced', 'synced'])
+  })
+})
+
+describe('importCompletionReport on the fixture generator\'s reports (test/helpers/batch-report-fixture.ts)', () => {
+  it('reads a generated AllTasks report: every key back to its task, keys with spaces and + included', async () => {
+    const id = 'a1b2c3d4-0000-4000-8000-000000000006'
+    const report = buildCompletionReport({
+      jobId: id,
+      reportBucket: REPORTS,
+      prefix: PREFIX,
+      scope: 'AllTasks',
+      createdAt: new Date('2024-06-15T12:00:00Z'),
+      outcomes: [
+        ...KEYS.slice(0, 3).map((key) => ({ bucket: 'data.binance.vision', key, status: 'succeeded' as const, httpStatus: 200 })),
+        { bucket: 'data.binance.vision', key: KEYS[3], status: 'failed' as const, httpStatus: 404, errorCode: 'NoSuchKey', message: 'The specified key does not exist.' },
+      ],
+    })
+    for (const f of report.files) await put(f.key, f.body)
+    const r = await importCompletionReport({ client, state: state(id), reportBucket: REPORTS, reportPrefix: PREFIX, tasks })
+    expect(r.location).toBe(`s3://${REPORTS}/${report.manifestKey}`)
+    expect(r.results.map((x) => x.outcome)).toEqual(['synced', 'synced', 'synced', 'failed'])
+    expect(r.results[3]).toMatchObject({ errorClass: 'not-found', reason: expect.stringMatching(/^NoSuchKey \(HTTP 404\): The specified key does not exist\./) })
   })
 })

@@ -45,10 +45,13 @@ describe('the completion report as AWS documents it', () => {
       'data.binance.vision,data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2024-03-02.zip,,failed,404,NoSuchKey,"The specified key does not exist. (Service: Amazon S3; Status Code: 404; Error Code: NoSuchKey)"',
       // The header's own order (ErrorCode, then HTTPStatusCode) reads the same.
       'data.binance.vision,data/x.zip,,failed,AccessDenied,403,Access Denied',
+      // The troubleshooting guide's row, without a VersionId field.
+      'BUCKET_NAME,prefix/file_name,failed,400,InvalidRequest,Task failed due to missing VersionId',
       '',
     ].join('\n')
     const rows = parseResultCsv(body, 'r.csv')
-    expect(rows).toHaveLength(4)
+    expect(rows).toHaveLength(5)
+    expect(rows[4]).toMatchObject({ bucket: 'BUCKET_NAME', key: 'prefix/file_name', status: 'failed', httpStatus: 400, errorCode: 'InvalidRequest', message: 'Task failed due to missing VersionId' })
     expect(rows[0]).toMatchObject({ bucket: 'awsexamplebucket1', key: 'image_14975', status: 'failed', httpStatus: 200, errorCode: 'PermanentFailure' })
     expect(rows[0].message).toContain('"errorMessage":"2019-04-05T17:35:21.155Z')
     expect(rows[1]).toMatchObject({ status: 'succeeded', httpStatus: 200, errorCode: undefined, message: 'Successful' })

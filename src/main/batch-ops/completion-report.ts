@@ -66,7 +66,9 @@ export function parseResultCsv(body: string, where: string): ReportRow[] {
   }
   return records.map((r, i) => {
     if (r.length < 4) throw new ReportFormatError(`${where} row ${i + 1} has ${r.length} fields; a result row has Bucket, Key, VersionId, TaskStatus, ErrorCode, HTTPStatusCode, ResultMessage`)
-    const [bucket, key, , status, a, b, ...rest] = r
+    // The troubleshooting guide's row `BUCKET_NAME,prefix/file_name,failed,400,InvalidRequest,…` has no VersionId field.
+    const noVersion = /^(succeeded|failed)$/i.test(r[2].trim())
+    const [bucket, key, status, a, b, ...rest] = noVersion ? r : [r[0], r[1], ...r.slice(3)]
     const st = status.trim().toLowerCase()
     if (st !== 'succeeded' && st !== 'failed') throw new ReportFormatError(`${where} row ${i + 1}: TaskStatus ${JSON.stringify(status)} is neither succeeded nor failed`)
     const [httpRaw, codeRaw] = isStatus(a) ? [a, b] : isStatus(b) ? [b, a] : [undefined, a || b]
