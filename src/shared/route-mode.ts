@@ -12,8 +12,7 @@ interface ModeFacts extends Pick<JobConfig, 'operation_mode' | 'enable_s3_direct
   sameService: boolean
 }
 
-/** Server-side copies need both sides on one service: the same endpoint, or both AWS. */
-export const sameService = (a: string | undefined, b: string | undefined): boolean => (a ?? 'aws') === (b ?? 'aws')
+export { sameService } from './config/endpoint'
 
 export function routeMode(f: ModeFacts): PlannedMode {
   // validate.ts (batch-rules.ts) has refused every batch_operations job that is not a server-side S3 copy.

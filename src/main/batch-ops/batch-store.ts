@@ -10,12 +10,12 @@ import { parseStored } from '../stored-json'
 const BATCH_FILE = 'batch.json'
 
 /** planned → manifest uploaded → submitted (S3 has a job id) → imported (per-task results journaled). */
-export const BATCH_PHASES = ['planned', 'manifest-uploaded', 'submitted', 'imported'] as const
+const BATCH_PHASES = ['planned', 'manifest-uploaded', 'submitted', 'imported'] as const
 
 const progressSchema = z.object({ total: z.number().int().nonnegative(), succeeded: z.number().int().nonnegative(), failed: z.number().int().nonnegative() })
 export type BatchProgress = z.infer<typeof progressSchema>
 
-export const batchStateSchema = z.object({
+const batchStateSchema = z.object({
   schemaVersion: z.literal(1),
   jobId: z.string().min(1),
   /** The job's config hash: a submit of the same configuration finds this job again. */

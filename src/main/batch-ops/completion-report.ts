@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { parse } from 'csv-parse/sync'
 import { z } from 'zod'
 
-export const reportManifestSchema = z.object({
+const reportManifestSchema = z.object({
   Format: z.literal('Report_CSV_20180820'),
   ReportCreationDate: z.string().optional(),
   Results: z.array(z.object({ TaskExecutionStatus: z.string(), Bucket: z.string(), MD5Checksum: z.string().optional(), Key: z.string() })),

@@ -29,7 +29,7 @@ export interface BatchEngine extends TransferEngine {
   batchReport(): BatchReport | undefined
 }
 
-export function createBatchEngine(o: BatchEngineOptions): BatchEngine {
+function createBatchEngine(o: BatchEngineOptions): BatchEngine {
   const { config } = o
   const b = config.batch_operations!
   const p = config.performance_optimization

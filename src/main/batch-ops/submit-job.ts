@@ -23,7 +23,7 @@ export interface SubmittedJob {
 }
 
 /** The newest job of this configuration handed to Batch Operations and not imported yet. */
-export async function findBatchJob(dataDir: string, configHash: string): Promise<{ jobId: string; dir: string; state: BatchState } | undefined> {
+async function findBatchJob(dataDir: string, configHash: string): Promise<{ jobId: string; dir: string; state: BatchState } | undefined> {
   const ids = (await listJobIds(dataDir)).sort().reverse()
   for (const jobId of ids) {
     const dir = jobFolder(dataDir, jobId)

@@ -3,7 +3,7 @@
 // permissions for Batch Operations" (trust policy for batchoperations.s3.amazonaws.com; the
 // PUT copy permissions policy).
 
-export const BATCH_PRINCIPAL = 'batchoperations.s3.amazonaws.com'
+const BATCH_PRINCIPAL = 'batchoperations.s3.amazonaws.com'
 
 export const TRUST_POLICY = {
   Version: '2012-10-17',

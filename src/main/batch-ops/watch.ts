@@ -19,7 +19,7 @@ export interface WatchInput {
   delayMs?(attempt: number): number
 }
 
-export function progressOf(job: JobDescriptor): BatchProgress {
+function progressOf(job: JobDescriptor): BatchProgress {
   const p = job.ProgressSummary
   return { total: p?.TotalNumberOfTasks ?? 0, succeeded: p?.NumberOfTasksSucceeded ?? 0, failed: p?.NumberOfTasksFailed ?? 0 }
 }

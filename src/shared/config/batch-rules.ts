@@ -3,7 +3,7 @@
 // target prefix unchanged, from one source bucket to one destination bucket, on AWS itself
 // (S3 user guide, "Copy objects": "All source objects must be in one bucket", "All destination
 // objects must be in one bucket"). Pure: validate.ts calls it with the parsed file.
-import { sameService } from '../route-mode'
+import { sameService } from './endpoint'
 import { issue, type ConfigIssue } from './codes'
 import type { ParsedConfig } from './schema'
 
@@ -14,7 +14,7 @@ const BUCKET_RE = /^(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/
 const UNSAFE_PREFIX = /(^|\/)\.\.(\/|$)|\\|[\u0000-\u001f]/
 
 /** The account an IAM role ARN belongs to (arn:aws:iam::<account>:role/<name>). */
-export const roleAccount = (arn: string): string | undefined => /^arn:aws[a-z-]*:iam::(\d{12}):role\//.exec(arn)?.[1]
+const roleAccount = (arn: string): string | undefined => /^arn:aws[a-z-]*:iam::(\d{12}):role\//.exec(arn)?.[1]
 
 export function batchIssues(c: BatchFacts): ConfigIssue[] {
   if (c.operation_mode !== 'batch_operations') return []

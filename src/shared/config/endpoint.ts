@@ -27,3 +27,6 @@ export function cleartextWarnings(endpoints: Record<string, string | undefined>)
   }
   return out
 }
+
+/** Server-side copies need both sides on one service: the same endpoint, or both AWS. */
+export const sameService = (a: string | undefined, b: string | undefined): boolean => (a ?? 'aws') === (b ?? 'aws')

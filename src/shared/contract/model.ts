@@ -128,7 +128,7 @@ const sessionFiguresSchema = z.object({
 export type SessionFigures = z.infer<typeof sessionFiguresSchema>
 
 /** What S3 Batch Operations did for a job: its id, end state, task counts and cost at the configured prices. */
-export const batchReportSchema = z.object({
+const batchReportSchema = z.object({
   s3_job_id: z.string(),
   status: z.string(),
   tasks_total: z.number(),
