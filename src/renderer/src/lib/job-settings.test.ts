@@ -15,7 +15,7 @@ describe('settings from the schema', () => {
   it('reads ranges, defaults and choices from the config schema', () => {
     expect(perfRange('batch_size')).toEqual({ key: 'batch_size', min: 1, max: 1000, default: 100 })
     expect(perfRange('max_concurrent')).toMatchObject({ min: 1, max: 50, default: 10 })
-    expect(enumChoices('operation_mode')).toEqual(['auto', 'direct_sync', 'traditional'])
+    expect(enumChoices('operation_mode')).toEqual(['auto', 'direct_sync', 'traditional', 'batch_operations'])
     expect(enumChoices('verify')).toEqual(['none', 'size', 'etag', 'sha256'])
     expect(DEFAULT_SETTINGS).toMatchObject({ verify: 'etag', include_checksums: true, retry_count: 3 })
   })
