@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { validateConfig, type JobConfig } from './config/validate'
-import { estimatePlan, estimateRead, plannedMode } from './estimate'
+import { batchCost, estimatePlan, estimateRead, plannedMode } from './estimate'
 
 const cfg = (over: Record<string, unknown> = {}): JobConfig => {
   const r = validateConfig({
@@ -58,5 +58,25 @@ describe('estimateRead (audit)', () => {
     expect(estimateRead({ ...pricing, transfer_per_gb: 0 }, 100, 1024 ** 3).needsConfirm).toBe(false)
     expect(estimateRead({ ...pricing, transfer_per_gb: 0 }, 100, 1024 ** 3 + 1).needsConfirm).toBe(true)
     expect(estimateRead({ ...pricing, transfer_per_gb: 0 }, 300_000, 1000).needsConfirm).toBe(true)
+  })
+})
+
+describe('S3 Batch Operations prices', () => {
+  const batch = { operation_mode: 'batch_operations', batch_operations: { account_id: '111122223333', role_arn: 'arn:aws:iam::111122223333:role/r', report_bucket: 'reports' } }
+
+  it('a job of a million objects: $0.25 per job + $1 per million objects + S3\'s COPY requests at $0.005 per 1,000', () => {
+    expect(batchCost(cfg(batch).pricing, 1_000_000)).toEqual({ job: 0.25, objects: 1, copy_requests: 5, total: 6.25 })
+    expect(batchCost(cfg(batch).pricing, 0)).toEqual({ job: 0, objects: 0, copy_requests: 0, total: 0 })
+  })
+
+  it('the plan estimate prices the batch mode with the configured prices, and claims no time', () => {
+    const c = cfg({ ...batch, pricing: { batch_job: 1, batch_per_million_objects: 2, put_copy_list_per_1000: 0.01 } })
+    expect(plannedMode(c)).toBe('batch-operations')
+    const e = estimatePlan(c, { toCopy: 500_000, toCopyBytes: 10e9 }, 100, { bytesPerSec: 1e8, filesPerSec: 100 })!
+    expect(e.mode).toBe('batch-operations')
+    expect(e.requests).toEqual({ list: 100, copy: 500_000, get: 0, put: 1 })
+    // 1 + 0.5 × 2 + 500 × 0.01 for the copies + (100 LIST + 1 PUT) × 0.01 / 1000
+    expect(e.costUsd).toBeCloseTo(1 + 1 + 5 + 0.00101, 6)
+    expect(e.seconds).toBeNull()
   })
 })

@@ -112,6 +112,9 @@ describe('buildReport', () => {
     [{}, 'none'],
     [{ s5cmd: 0, 'sdk-stream': 0 }, 'none'],
     [{ s5cmd: 10, 'sdk-stream': 0 }, 'direct_sync'],
+    [{ 'batch-operations': 150 }, 'batch_operations'],
+    // Objects over 5 GB took the SDK's part copy: still a Batch Operations job.
+    [{ 'batch-operations': 149, 'sdk-copy': 1 }, 'batch_operations'],
   ] as [Record<string, number>, string][])('engines %j → mode_selected %s', (engines, mode) => {
     expect(buildReport(base({ engines })).mode_selected).toBe(mode)
   })
