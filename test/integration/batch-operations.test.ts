@@ -144,6 +144,22 @@ describe('archive-sync batch: submit → status → import against the S3 Contro
     expect((await readBatchState(dir))!.phase).toBe('imported')
   }, 60_000)
 
+  it('archive-sync run does submit, watch and import in one process, with DescribeJob\'s counts on its progress events', async () => {
+    const config = job({ destination_prefix: 'one-go', batch_operations: { account_id: ACCOUNT, role_arn: `arn:aws:iam::${ACCOUNT}:role/r`, report_bucket: REPORTS, control_endpoint_url: standin.endpoint } })
+    const jobsBefore = standin.jobs.size
+    const r = await cli(['run', '--json'], config)
+    expect(r.code, r.stderr).toBe(0)
+    const lines = jsonLines(r.stdout)
+    const report = lines.at(-1) as Record<string, unknown>
+    const n = (await listKeys(env.client, LAKE_BUCKET, 'one-go/')).length
+    expect(report).toMatchObject({ status: 'completed', mode_selected: 'batch_operations', files_synced: n, files_failed: 0, files_verified: n })
+    expect(standin.jobs.size).toBe(jobsBefore + 1)
+    // Before the import, the snapshots' done counts are the service's: they rise with no task results yet.
+    const early = lines.findIndex((l) => l.type === 'task-batch')
+    const moving = lines.slice(0, early).filter((l) => l.type === 'snapshot').map((l) => (l.snapshot as { done: { objects: number } }).done.objects)
+    expect(moving.some((x) => x > 0)).toBe(true)
+  }, 60_000)
+
   it('batch submit --dry-run prints the exact CreateJob input as JSON and sends nothing', async () => {
     const before = { ...standin.calls }
     const config = job({ destination_prefix: 'dry', batch_operations: { account_id: ACCOUNT, role_arn: `arn:aws:iam::${ACCOUNT}:role/r`, report_bucket: REPORTS, control_endpoint_url: standin.endpoint } })
