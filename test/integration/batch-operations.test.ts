@@ -5,12 +5,17 @@
 // It is not AWS: no IAM, no role assumed, no regions, no bucket policies (README, "Very large backfills").
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { CreateBucketCommand, DeleteObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { tmpdir } from 'node:os'
+import type { TaskResult } from '../../src/shared/contract'
+import { validateConfig } from '../../src/shared/config/validate'
 import { readBatchState, writeBatchState } from '../../src/main/batch-ops/batch-store'
+import { createBatchEngine } from '../../src/main/batch-ops/engine'
+import { destinationEndpoint, sourceEndpoint } from '../../src/main/s3/clients'
 import { getBytes, LAKE_BUCKET, listKeys, SOURCE_BUCKET, startLocalArchive, type LocalArchive } from '../helpers/local-archive'
 import { startS3ControlStandin, type S3ControlStandin } from '../helpers/s3-control-standin'
 
@@ -187,4 +192,27 @@ describe('archive-sync batch: submit → status → import against the S3 Contro
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/CE036 destination_layout: .*mirror only/)
   })
+})
+
+describe('objects over Batch Operations\' copy limit', () => {
+  it('go to the SDK\'s copy, the rest to Batch Operations, and the report says how many', async () => {
+    const r = validateConfig(job({ destination_prefix: 'eng', batch_operations: { account_id: ACCOUNT, role_arn: `arn:aws:iam::${ACCOUNT}:role/r`, report_bucket: REPORTS, control_endpoint_url: standin.endpoint } }), { jobFile: true })
+    if (!r.ok) throw new Error(JSON.stringify(r.issues))
+    const config = r.config
+    const objects = (await listKeys(env.client, SOURCE_BUCKET)).map((key) => env.objects.find((o) => o.key === key)!)
+    const tasks = objects.map((o, id) => ({ id, sourceKey: o.key, destKey: `eng/${o.key}`, size: o.body.length }))
+    // The limit lowered from 5 GiB to 200 bytes: every zip is "too large", every .CHECKSUM (~100 bytes) is not.
+    const limit = 200
+    const dir = await mkdtemp(join(tmpdir(), 'archive-sync-batch-engine-'))
+    const engine = createBatchEngine({ config, jobId: 'engine-test', label: 'l', dir, configHash: 'h', source: sourceEndpoint(config), destination: destinationEndpoint(config), copyLimit: limit })
+    const results: TaskResult[] = []
+    await engine.run(tasks, { signal: new AbortController().signal, onResult: (x) => results.push(x), log: () => undefined }).finally(() => rm(dir, { recursive: true, force: true }))
+    const large = tasks.filter((t) => t.size > limit)
+    expect(large.length).toBeGreaterThan(0)
+    expect(results).toHaveLength(tasks.length)
+    expect(results.every((x) => x.outcome === 'synced')).toBe(true)
+    for (const t of tasks) expect(results.find((x) => x.id === t.id)!.engine).toBe(t.size > limit ? 'sdk-copy' : 'batch-operations')
+    expect(engine.batchReport()).toMatchObject({ routed_to_sdk: large.length, tasks_total: tasks.length - large.length, tasks_succeeded: tasks.length - large.length })
+    for (const o of objects) expect((await getBytes(env.client, LAKE_BUCKET, `eng/${o.key}`)).equals(o.body)).toBe(true)
+  }, 60_000)
 })

@@ -22,6 +22,8 @@ export interface BatchEngineOptions {
   configHash: string
   source: Endpoint
   destination: Endpoint
+  /** Largest object handed to Batch Operations (default 5 GiB); larger ones take the SDK's part copy. */
+  copyLimit?: number
 }
 
 export interface BatchEngine extends TransferEngine {
@@ -29,7 +31,7 @@ export interface BatchEngine extends TransferEngine {
   batchReport(): BatchReport | undefined
 }
 
-function createBatchEngine(o: BatchEngineOptions): BatchEngine {
+export function createBatchEngine(o: BatchEngineOptions): BatchEngine {
   const { config } = o
   const b = config.batch_operations!
   const p = config.performance_optimization

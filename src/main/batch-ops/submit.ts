@@ -30,6 +30,8 @@ export interface SubmitJob {
   tasks: readonly Task[]
   signal?: AbortSignal
   log(level: 'info' | 'warn', message: string): void
+  /** Largest object Batch Operations is given; default CopyObject's 5 GiB (a test lowers it to route small objects). */
+  copyLimit?: number
 }
 
 /** Batch Operations copies objects of at most 5 GB ("Copy objects", S3 user guide): the rest go to the SDK's part copy. */
@@ -41,8 +43,8 @@ export function splitForBatch<T extends { size: number }>(tasks: readonly T[], l
 }
 
 /** The manifest and the CreateJob input for tasks, without a request: the ETag is the body's MD5, which S3 gives a single-part PUT without SSE-KMS. */
-export function plannedSubmission(config: JobConfig, jobId: string, label: string, tasks: readonly Task[]): { csv: string; input: CreateJobCommandInput; partCopy: Task[]; objects: number } {
-  const { batch, partCopy } = splitForBatch(tasks)
+export function plannedSubmission(config: JobConfig, jobId: string, label: string, tasks: readonly Task[], copyLimit = COPY_OBJECT_LIMIT): { csv: string; input: CreateJobCommandInput; partCopy: Task[]; objects: number } {
+  const { batch, partCopy } = splitForBatch(tasks, copyLimit)
   const csv = manifestCsvOf(config.source.bucket, batch)
   const b = config.batch_operations!
   const etag = createHash('md5').update(csv).digest('hex')
@@ -55,7 +57,7 @@ export async function ensureSubmitted(j: SubmitJob): Promise<BatchState> {
   const b = config.batch_operations!
   let state = await readBatchState(dir)
   if (state?.s3JobId) return state
-  const planned = plannedSubmission(config, jobId, j.label, j.tasks)
+  const planned = plannedSubmission(config, jobId, j.label, j.tasks, j.copyLimit)
   state ??= await writeBatchState(dir, {
     schemaVersion: 1,
     jobId,
