@@ -139,8 +139,11 @@ describe('archive-sync batch: submit → status → import against the S3 Contro
       tasks_failed: 1,
       routed_to_sdk: 0,
       completion_report: `s3://${REPORTS}/ops/batch/job-${s3JobId}/manifest.json`,
+      // The stand-in's Active stretch: 24 copies, 2 at a time, 250 ms each.
+      active_seconds: expect.any(Number),
       cost_usd: { job: 0.25, objects: 0.000024, copy_requests: 0.00012, total: 0.250144 },
     })
+    expect(report.batch_operations.active_seconds as number).toBeGreaterThan(2)
     // What landed is byte for byte the archive's, under the prefix, and nothing for the missing key.
     const landed = await listKeys(env.client, LAKE_BUCKET, 'bronze/binance/')
     expect(landed).toEqual(keys.filter((k) => k !== gone).map((k) => `bronze/binance/${k}`))

@@ -12,7 +12,13 @@ const BATCH_FILE = 'batch.json'
 /** planned → manifest uploaded → submitted (S3 has a job id) → imported (per-task results journaled). */
 const BATCH_PHASES = ['planned', 'manifest-uploaded', 'submitted', 'imported'] as const
 
-const progressSchema = z.object({ total: z.number().int().nonnegative(), succeeded: z.number().int().nonnegative(), failed: z.number().int().nonnegative() })
+const progressSchema = z.object({
+  total: z.number().int().nonnegative(),
+  succeeded: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  /** ProgressSummary.Timers.ElapsedTimeInActiveSeconds: how long S3 has spent copying. */
+  activeSeconds: z.number().nonnegative().optional(),
+})
 export type BatchProgress = z.infer<typeof progressSchema>
 
 const batchStateSchema = z.object({

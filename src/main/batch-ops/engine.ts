@@ -102,6 +102,7 @@ export function createBatchEngine(o: BatchEngineOptions): BatchEngine {
         tasks_failed: pr.failed,
         routed_to_sdk: final.sdkTaskIds.length,
         completion_report: location,
+        active_seconds: pr.activeSeconds ?? null,
         cost_usd: batchCost(config.pricing, final.manifest.objects),
       }
     },

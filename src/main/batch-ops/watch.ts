@@ -21,7 +21,8 @@ export interface WatchInput {
 
 function progressOf(job: JobDescriptor): BatchProgress {
   const p = job.ProgressSummary
-  return { total: p?.TotalNumberOfTasks ?? 0, succeeded: p?.NumberOfTasksSucceeded ?? 0, failed: p?.NumberOfTasksFailed ?? 0 }
+  const active = p?.Timers?.ElapsedTimeInActiveSeconds
+  return { total: p?.TotalNumberOfTasks ?? 0, succeeded: p?.NumberOfTasksSucceeded ?? 0, failed: p?.NumberOfTasksFailed ?? 0, ...(active === undefined ? {} : { activeSeconds: active }) }
 }
 
 const failureText = (job: JobDescriptor): string[] => (job.FailureReasons ?? []).map((f) => [f.FailureCode, f.FailureReason].filter(Boolean).join(': '))

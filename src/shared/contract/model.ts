@@ -138,6 +138,8 @@ const batchReportSchema = z.object({
   routed_to_sdk: z.number(),
   /** s3://bucket/key of the completion report's manifest.json. */
   completion_report: z.string().nullable(),
+  /** The time S3 spent copying (DescribeJob's ElapsedTimeInActiveSeconds): the report's own timing covers this machine's sessions only. */
+  active_seconds: z.number().nullable(),
   cost_usd: z.object({ job: z.number(), objects: z.number(), copy_requests: z.number(), total: z.number() }),
 })
 export type BatchReport = z.infer<typeof batchReportSchema>
