@@ -50,6 +50,7 @@ export function createBatchEngine(o: BatchEngineOptions): BatchEngine {
           dir: o.dir,
           state,
           signal: ctx.signal,
+          onRetry: (m) => ctx.log('warn', m),
           onStatus: (s) => {
             ctx.onProgress?.({ succeeded: s.progress.succeeded, failed: s.progress.failed })
             if (s.status !== status) ctx.log(s.status === 'Suspended' ? 'warn' : 'info', `Batch Operations job ${state.s3JobId}: ${s.status}${s.status === 'Suspended' ? ' (waiting for confirmation: archive-sync batch confirm, or the S3 console)' : ''}${s.reason ? ` (${s.reason})` : ''}`)

@@ -11,6 +11,7 @@ import { createJobFolder, jobFolder, listJobIds } from '../jobs/job-store'
 import { hashConfig } from '../jobs/journal'
 import { readPlan } from '../jobs/plan-store'
 import { prepareJob } from '../jobs/prepare-job'
+import { readReport } from '../jobs/report-store'
 import { readBatchState, type BatchState } from './batch-store'
 import { ensureSubmitted } from './submit'
 
@@ -22,13 +23,16 @@ export interface SubmittedJob {
   existing: boolean
 }
 
-/** The newest job of this configuration handed to Batch Operations and not imported yet. */
+/** The newest job of this configuration handed to Batch Operations and not finished (imported, or ended with a report). */
 async function findBatchJob(dataDir: string, configHash: string): Promise<{ jobId: string; dir: string; state: BatchState } | undefined> {
   const ids = (await listJobIds(dataDir)).sort().reverse()
   for (const jobId of ids) {
     const dir = jobFolder(dataDir, jobId)
     const state = await readBatchState(dir).catch(() => null)
-    if (state && state.configHash === configHash && state.phase !== 'imported') return { jobId, dir, state }
+    if (!state || state.configHash !== configHash || state.phase === 'imported') continue
+    // A job with nothing for Batch Operations never reaches "imported": its report says it ended.
+    if (await readReport(dir).catch(() => null)) continue
+    return { jobId, dir, state }
   }
   return undefined
 }

@@ -42,6 +42,7 @@ export async function watchProgress(w: WatchProgressInput): Promise<BatchState> 
       signal: w.signal,
       once: w.once,
       delayMs: w.delayMs,
+      onRetry: (message) => w.onEvent({ type: 'log', jobId: w.jobId, level: 'warn', message }),
       onStatus: (s) => {
         if (s.status !== status) w.onEvent({ type: 'log', jobId: w.jobId, level: 'info', message: `S3 Batch Operations job ${w.state.s3JobId}: ${s.status}${s.reason ? ` (${s.reason})` : ''}` })
         status = s.status
