@@ -19,6 +19,7 @@ const ENGINE_LABEL: Record<string, string> = {
   'sdk-copy': 'SDK server-side copy',
   'sdk-stream': 'SDK stream',
   download: 'download',
+  'batch-operations': 'S3 Batch Operations',
 }
 
 export function LiveMonitor() {

@@ -17,6 +17,7 @@ const MODE_LABEL: Record<string, string> = {
   traditional: 'traditional (download + upload)',
   mixed: 'mixed',
   none: 'none',
+  batch_operations: 'S3 Batch Operations (server-side, run by S3)',
 }
 
 export function ReportView({ report: r }: { report: Report }) {
