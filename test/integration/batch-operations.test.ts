@@ -153,14 +153,16 @@ describe('archive-sync batch: submit → status → import against the S3 Contro
   }, 60_000)
 
   it('archive-sync run does submit, watch and import in one process, with DescribeJob\'s counts on its progress events', async () => {
-    const config = job({ destination_prefix: 'one-go', batch_operations: { account_id: ACCOUNT, role_arn: `arn:aws:iam::${ACCOUNT}:role/r`, report_bucket: REPORTS, control_endpoint_url: standin.endpoint } })
+    // verify sha256: a HEAD per zip asks for S3's SHA-256 (s3rver keeps none), then the verifier reads the zip back.
+    const config = job({ destination_prefix: 'one-go', verify: 'sha256', batch_operations: { account_id: ACCOUNT, role_arn: `arn:aws:iam::${ACCOUNT}:role/r`, report_bucket: REPORTS, control_endpoint_url: standin.endpoint } })
     const jobsBefore = standin.jobs.size
     const r = await cli(['run', '--json'], config)
     expect(r.code, r.stderr).toBe(0)
     const lines = jsonLines(r.stdout)
     const report = lines.at(-1) as Record<string, unknown>
     const n = (await listKeys(env.client, LAKE_BUCKET, 'one-go/')).length
-    expect(report).toMatchObject({ status: 'completed', mode_selected: 'batch_operations', files_synced: n, files_failed: 0, files_verified: n })
+    expect(report).toMatchObject({ status: 'completed', mode_selected: 'batch_operations', files_synced: n, files_failed: 0, files_verified: n, verify_level: 'sha256' })
+    expect(report.verification_methods).toMatchObject({ 'sha256-get': n / 2 })
     expect(standin.jobs.size).toBe(jobsBefore + 1)
     // Before the import, the snapshots' done counts are the service's: they rise with no task results yet.
     const early = lines.findIndex((l) => l.type === 'task-batch')

@@ -11,6 +11,7 @@ import { makeS3Client } from '../s3/clients'
 import { makeS3ControlClient } from '../s3/control-clients'
 import { TERMINAL_STATUSES, updateBatchState, type BatchState } from './batch-store'
 import { importCompletionReport } from './import-report'
+import { addLandedChecksums } from './landed-checksums'
 import { ensureSubmitted } from './submit'
 import { watchBatchJob } from './watch'
 
@@ -65,6 +66,16 @@ export function createBatchEngine(o: BatchEngineOptions): BatchEngine {
       const imported = await importCompletionReport({ client: s3, state, reportBucket: b.report_bucket!, reportPrefix: b.report_prefix, tasks, signal: ctx.signal })
       location = imported.location
       if (imported.unknownRows > 0) ctx.log('warn', `${imported.unknownRows} rows of the completion report name keys this job did not ask for`)
+      if (config.verify === 'sha256') {
+        const destKeys = new Map(tasks.map((t) => [t.id, t.destKey]))
+        const dst = makeS3Client(o.destination)
+        try {
+          const c = await addLandedChecksums(dst, o.destination.bucket, imported.results, (id) => destKeys.get(id)!, { concurrency: p.max_concurrent, signal: ctx.signal })
+          ctx.log('info', `S3's SHA-256 of ${c.found} of ${c.requests} copied zips (HEAD with ChecksumMode), for the .CHECKSUM comparison`)
+        } finally {
+          dst.destroy()
+        }
+      }
       // The service's counts step aside for the per-task results they summarised.
       ctx.onProgress?.(undefined)
       for (const r of imported.results) ctx.onResult(r)
