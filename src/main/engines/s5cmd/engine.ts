@@ -170,7 +170,7 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
         waitIfPaused: ctx.waitIfPaused,
         signal: ctx.signal,
         exited: child,
-        onStall: (n) => ctx.log('warn', `s5cmd reported nothing for ${n} lines in 10 s: the rest of its batch is handed over at once`),
+        onStall: (n) => ctx.log('warn', `s5cmd reported nothing for ${n} lines in 30 s: the rest of its batch is handed over at once`),
       })
       result = await child
       await fed

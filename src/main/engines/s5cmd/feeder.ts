@@ -34,7 +34,7 @@ export interface FeedOptions {
 /** Writes `lines` (each ending in a newline) to `stdin`, then ends it; stops early on abort or a closed pipe. */
 export async function feedLines(stdin: Writable, lines: readonly string[], o: FeedOptions): Promise<void> {
   const pollMs = o.pollMs ?? 5
-  const stallMs = o.stallMs ?? 10_000
+  const stallMs = o.stallMs ?? 30_000
   let closed = false
   const onGone = (): void => void (closed = true)
   // A child that exits early (crash, cancel) closes the pipe: EPIPE is expected, not an error.
