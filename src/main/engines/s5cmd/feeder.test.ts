@@ -3,7 +3,6 @@
 // ever handed over twice or lost, and a silent or dead s5cmd never hangs the job.
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { PauseGate } from '../../jobs/pause-gate'
 import { feedLines, type FeedOptions } from './feeder'
 
 const lines = (n: number) => Array.from({ length: n }, (_, i) => `cp 'a${i}' 'b${i}'\n`)
@@ -25,6 +24,17 @@ function harness(overrides: Partial<FeedOptions> = {}) {
     handed: () => received.split('\n').filter(Boolean).length,
     text: () => received,
     report: (n: number) => (reported += n),
+  }
+}
+
+/** The job's pause gate as the engine sees it: a wait that holds while paused. */
+function gate() {
+  let held: Promise<void> | undefined
+  let open = (): void => undefined
+  return {
+    pause: () => void (held ??= new Promise<void>((r) => (open = r))),
+    resume: () => (open(), (held = undefined)),
+    wait: () => held ?? Promise.resolve(),
   }
 }
 
@@ -58,18 +68,18 @@ describe('feedLines', () => {
   })
 
   it('a pause holds every line not yet handed over; continue hands over the rest', async () => {
-    const gate = new PauseGate()
-    const h = harness({ waitIfPaused: gate.wait })
+    const g = gate()
+    const h = harness({ waitIfPaused: g.wait })
     const done = feedLines(h.stdin, lines(12), h.o)
     await tick()
-    gate.pause()
+    g.pause()
     h.report(4)
     await tick(50)
     // The window freed up, but the job is paused: nothing more reaches s5cmd.
     expect(h.handed()).toBe(4)
     await tick(50)
     expect(h.handed()).toBe(4)
-    gate.resume()
+    g.resume()
     h.report(8)
     await done
     expect(h.handed()).toBe(12)
