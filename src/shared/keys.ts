@@ -29,11 +29,17 @@ export function symbolDir(market: Market, frequency: Frequency, dataType: string
 
 /** `data/` + the archive's own path for one file. */
 export function archiveKey(ref: FileRef, root = 'data/'): string {
+  return `${archiveKeyHead(ref, root)}${ref.period}.zip`
+}
+
+/**
+ * Everything of a file's key before its period: archiveKey(ref) is this + period + `.zip`. The
+ * planner makes a folder's head once and its thousand keys from it, not each from the parts.
+ */
+export function archiveKeyHead(ref: Omit<FileRef, 'period'>, root = 'data/'): string {
   const sym = symbolDir(ref.market, ref.frequency, ref.dataType, ref.symbol)
   const base = `${root}${ref.market}/${ref.frequency}/${ref.dataType}/${sym}/`
-  return ref.interval
-    ? `${base}${ref.interval}/${sym}-${ref.interval}-${ref.period}.zip`
-    : `${base}${sym}-${ref.dataType}-${ref.period}.zip`
+  return ref.interval ? `${base}${ref.interval}/${sym}-${ref.interval}-` : `${base}${sym}-${ref.dataType}-`
 }
 
 /** The folder holding one symbol's files (what discovery lists). */

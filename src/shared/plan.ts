@@ -3,9 +3,9 @@
 // so 100,000 tasks plan in well under a second (npm run bench).
 import type { PlanSummary } from './contract/model'
 import type { JobConfig } from './config/validate'
-import { FREQUENCIES, intervalUntil } from './catalog'
-import { archiveFolder, archiveKey, checksumKey, hiveKey, mirrorKey, symbolDir } from './keys'
-import { periodsFor } from './periods'
+import { FREQUENCIES, intervalUntil, type Frequency } from './catalog'
+import { archiveFolder, archiveKeyHead, checksumKey, hiveKey, mirrorKey, symbolDir } from './keys'
+import { periodsFor, type Until } from './periods'
 import { newSources, type MonthFallback } from './plan-auto'
 
 export interface ListedObject {
@@ -49,16 +49,19 @@ export function planFolders(config: JobConfig, today: string): FolderPlan[] {
   const byFolder = new Map<string, FolderPlan>()
   const root = config.source.prefix
   const { start, end } = config.date_range
+  // The periods depend on the frequencies and an interval's end dates, not on the symbol: made
+  // once per kind, every symbol's folders share them (and their `<period>.zip` tails).
+  const periodsOf = memoPeriods(start, end, today)
   for (const item of config.selection) {
     const intervals = item.intervals.length > 0 ? item.intervals : [undefined]
     for (const symbol of item.symbols)
       for (const interval of intervals) {
-        const until = interval ? Object.fromEntries(item.frequencies.map((f) => [f, intervalUntil(item.market, f, item.dataType, interval)])) : {}
-        const periods = periodsFor(start, end, item.frequencies, today, until)
-        const auto = periods.some((p) => p.fallback)
+        const until: Until = {}
+        if (interval) for (const f of item.frequencies) until[f] = intervalUntil(item.market, f, item.dataType, interval)
+        const { auto, byFrequency } = periodsOf(item.frequencies, until)
         const refOf = (frequency: (typeof FREQUENCIES)[number]) => ({ market: item.market, frequency, dataType: item.dataType, symbol, interval })
         for (const frequency of FREQUENCIES) {
-          const mine = periods.filter((p) => p.frequency === frequency)
+          const mine = byFrequency[frequency]
           // auto lists the daily folder too: it holds the stand-ins for monthly files not published.
           if (mine.length === 0 && !(auto && frequency === 'daily' && item.frequencies.includes('daily'))) continue
           const ref = refOf(frequency)
@@ -67,27 +70,53 @@ export function planFolders(config: JobConfig, today: string): FolderPlan[] {
           // first claims the folder, so each key is planned once.
           if (byFolder.has(folder)) continue
           const dataset = [item.market, frequency, item.dataType, ...(interval ? [interval] : [])].join('/')
-          const plan: FolderPlan = {
-            folder,
-            dataset,
-            symbol: symbolDir(item.market, frequency, item.dataType, symbol),
-            expected: mine.map(({ period }) => archiveKey({ ...ref, period }, root)),
-          }
+          // archiveKey(ref + period) is the folder's head + `<period>.zip`: one concatenation a key.
+          const head = archiveKeyHead(ref, root)
+          const expected = mine.map((p) => head + p.tail)
+          const plan: FolderPlan = { folder, dataset, symbol: symbolDir(item.market, frequency, item.dataType, symbol), expected }
           if (frequency === 'monthly' && auto) {
             const daily = refOf('daily')
             const dailyFolder = archiveFolder(daily, root)
-            plan.fallback = new Map(
-              mine.map((p) => [
-                archiveKey({ ...ref, period: p.period }, root),
-                { folder: dailyFolder, dataset: dataset.replace('/monthly/', '/daily/'), month: p.period, keys: (p.fallback ?? []).map((d) => archiveKey({ ...daily, period: d }, root)) },
-              ]),
-            )
+            const dailyHead = archiveKeyHead(daily, root)
+            const dailyDataset = dataset.replace('/monthly/', '/daily/')
+            plan.fallback = new Map(mine.map((p, i) => [expected[i], { folder: dailyFolder, dataset: dailyDataset, month: p.period, keys: p.fallbackTails.map((t) => dailyHead + t) }]))
           }
           byFolder.set(folder, plan)
         }
       }
   }
   return [...byFolder.values()]
+}
+
+interface FolderPeriod {
+  period: string
+  /** `<period>.zip`: what follows a folder's key head. */
+  tail: string
+  /** auto: the tails of the daily files standing in for this monthly one. */
+  fallbackTails: string[]
+}
+
+/** periodsFor, grouped by frequency, once per (frequencies, interval end dates) of one selection. */
+function memoPeriods(start: string, end: string, today: string) {
+  const made = new Map<string, { auto: boolean; byFrequency: Record<Frequency, FolderPeriod[]> }>()
+  const tails = new Map<string, string>()
+  const tailOf = (period: string): string => {
+    let t = tails.get(period)
+    if (t === undefined) tails.set(period, (t = `${period}.zip`))
+    return t
+  }
+  return (frequencies: readonly Frequency[], until: Until) => {
+    const id = `${frequencies.join(',')} ${until.daily ?? ''} ${until.monthly ?? ''}`
+    let hit = made.get(id)
+    if (!hit) {
+      const periods = periodsFor(start, end, frequencies, today, until)
+      const byFrequency: Record<Frequency, FolderPeriod[]> = { daily: [], monthly: [] }
+      for (const p of periods) byFrequency[p.frequency].push({ period: p.period, tail: tailOf(p.period), fallbackTails: (p.fallback ?? []).map(tailOf) })
+      hit = { auto: periods.some((p) => p.fallback), byFrequency }
+      made.set(id, hit)
+    }
+    return hit
+  }
 }
 
 /** Where a source object lands: mirrored under the prefix, or the same path under a local folder. */
