@@ -154,8 +154,13 @@ export function destinationKeyFn(config: JobConfig): (sourceKey: string) => stri
   if (config.output_directory) return (k) => k
   if (config.destination_layout === 'hive') return (k) => hiveKey(config.destination_prefix, k, config.source.prefix)
   const head = mirrorKey(config.destination_prefix, '')
-  return head ? (k) => `${head}/${k}` : (k) => k
+  // One concatenation a key: `${head}/${k}` would make two (head + '/' first, every time).
+  const lead = `${head}/`
+  return head ? (k) => lead + k : (k) => k
 }
+
+const SAME = 'already at the destination: same size, same version'
+
 
 export function buildPlan(
   config: JobConfig,
@@ -163,16 +168,27 @@ export function buildPlan(
   source: ReadonlyMap<string, readonly ListedObject[]>,
   destination?: ReadonlyMap<string, ListedObject>,
   /** include/exclude patterns, compiled by the caller: false leaves a zip (and its checksum) out. */
-  keepName: (zipName: string) => boolean = () => true,
+  keepName?: (zipName: string) => boolean,
 ): Plan {
   const tasks: PlannedTask[] = []
   const missingKeys: string[] = []
   const rows = new Map<string, PlanSummary['byDataset'][number]>()
-  const incremental = config.enable_incremental && destination !== undefined
+  // An empty destination has nothing to compare: every object is absent from it.
+  const compare = config.enable_incremental && destination !== undefined && destination.size > 0
   const destKeyOf = destinationKeyFn(config)
   let changed = 0
   let excluded = 0
   const sources = newSources()
+  // A folder's listing indexed by key while a folder still to plan reads it, then let go: a
+  // million-object listing indexed at once is ~50 MB of maps held to the end.
+  const lastUse = new Map<string, number>()
+  folders.forEach((f, i) => {
+    if (f.expected.length === 0) return
+    lastUse.set(f.folder, i)
+    if (f.fallback) for (const fb of f.fallback.values()) lastUse.set(fb.folder, i)
+  })
+  const releaseAfter: string[][] = folders.map(() => [])
+  for (const [folder, i] of lastUse) releaseAfter[i].push(folder)
   const byKey = new Map<string, Map<string, ListedObject>>()
   const listedIn = (folder: string) => {
     let m = byKey.get(folder)
@@ -189,25 +205,31 @@ export function buildPlan(
     rows.set(rowKey, row)
     return row
   }
+  const push = (o: ListedObject, dataset: string, row: ReturnType<typeof rowOf>) => {
+    const destKey = destKeyOf(o.key)
+    const state = compare ? compareCopies(o, destination.get(destKey)) : 'absent'
+    if (state === 'changed') changed += 1
+    // Two fixed shapes, no spread: `skip` is there only when the destination has the object.
+    tasks.push(
+      state === 'same'
+        ? { id: tasks.length, sourceKey: o.key, destKey, size: o.size, etag: o.etag, dataset, skip: SAME }
+        : { id: tasks.length, sourceKey: o.key, destKey, size: o.size, etag: o.etag, dataset },
+    )
+    row.objects += 1
+    row.bytes += o.size
+  }
   const take = (zip: ListedObject, listed: ReadonlyMap<string, ListedObject>, dataset: string, row: ReturnType<typeof rowOf>) => {
     const sum = config.include_checksums ? listed.get(checksumKey(zip.key)) : undefined
-    for (const o of sum ? [zip, sum] : [zip]) {
-      const destKey = destKeyOf(o.key)
-      const state = incremental ? compareCopies(o, destination.get(destKey)) : 'absent'
-      if (state === 'changed') changed += 1
-      const skip = state === 'same' ? 'already at the destination: same size, same version' : undefined
-      tasks.push({ id: tasks.length, sourceKey: o.key, destKey, size: o.size, etag: o.etag, dataset, ...(skip ? { skip } : {}) })
-      row.objects += 1
-      row.bytes += o.size
-    }
+    push(zip, dataset, row)
+    if (sum) push(sum, dataset, row)
   }
-  for (const f of folders) {
+  for (const [i, f] of folders.entries()) {
     // auto's daily folder for closed months only: its keys are planned as stand-ins, not expected.
     if (f.expected.length === 0) continue
     const listed = listedIn(f.folder)
     const row = rowOf(f.dataset, f.symbol)
     for (const zipKey of f.expected) {
-      if (!keepName(zipKey.slice(zipKey.lastIndexOf('/') + 1))) {
+      if (keepName && !keepName(zipKey.slice(zipKey.lastIndexOf('/') + 1))) {
         excluded += 1
         continue
       }
@@ -239,6 +261,7 @@ export function buildPlan(
       }
       take(zip, listed, f.dataset, row)
     }
+    for (const folder of releaseAfter[i]) byKey.delete(folder)
   }
   let bytes = 0
   let toCopy = 0
