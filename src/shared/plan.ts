@@ -3,9 +3,10 @@
 // so 100,000 tasks plan in well under a second (npm run bench).
 import type { PlanSummary } from './contract/model'
 import type { JobConfig } from './config/validate'
-import { FREQUENCIES, intervalUntil, type Frequency } from './catalog'
-import { archiveFolder, archiveKeyHead, checksumKey, hiveKey, mirrorKey, symbolDir } from './keys'
-import { periodsFor, type Until } from './periods'
+import { FREQUENCIES, intervalUntil } from './catalog'
+import { archiveFolder, archiveKeyHead, hiveKey, mirrorKey, symbolDir } from './keys'
+import { indexListing, type ListingIndex } from './plan-index'
+import { periodsByKind, type Until } from './periods'
 import { newSources, type MonthFallback } from './plan-auto'
 
 export interface ListedObject {
@@ -51,7 +52,7 @@ export function planFolders(config: JobConfig, today: string): FolderPlan[] {
   const { start, end } = config.date_range
   // The periods depend on the frequencies and an interval's end dates, not on the symbol: made
   // once per kind, every symbol's folders share them (and their `<period>.zip` tails).
-  const periodsOf = memoPeriods(start, end, today)
+  const periodsOf = periodsByKind(start, end, today)
   for (const item of config.selection) {
     const intervals = item.intervals.length > 0 ? item.intervals : [undefined]
     for (const symbol of item.symbols)
@@ -70,53 +71,23 @@ export function planFolders(config: JobConfig, today: string): FolderPlan[] {
           // first claims the folder, so each key is planned once.
           if (byFolder.has(folder)) continue
           const dataset = [item.market, frequency, item.dataType, ...(interval ? [interval] : [])].join('/')
-          // archiveKey(ref + period) is the folder's head + `<period>.zip`: one concatenation a key.
+          // archiveKey(ref + period) is the folder's head + `<period>.zip`. Joined, the key is one
+          // flat string; `head + tail` is a rope the listing lookup flattens into a second copy.
           const head = archiveKeyHead(ref, root)
-          const expected = mine.map((p) => head + p.tail)
+          const expected = mine.map((p) => [head, p.tail].join(''))
           const plan: FolderPlan = { folder, dataset, symbol: symbolDir(item.market, frequency, item.dataType, symbol), expected }
           if (frequency === 'monthly' && auto) {
             const daily = refOf('daily')
             const dailyFolder = archiveFolder(daily, root)
             const dailyHead = archiveKeyHead(daily, root)
             const dailyDataset = dataset.replace('/monthly/', '/daily/')
-            plan.fallback = new Map(mine.map((p, i) => [expected[i], { folder: dailyFolder, dataset: dailyDataset, month: p.period, keys: p.fallbackTails.map((t) => dailyHead + t) }]))
+            plan.fallback = new Map(mine.map((p, i) => [expected[i], { folder: dailyFolder, dataset: dailyDataset, month: p.period, keys: p.fallbackTails.map((t) => [dailyHead, t].join('')) }]))
           }
           byFolder.set(folder, plan)
         }
       }
   }
   return [...byFolder.values()]
-}
-
-interface FolderPeriod {
-  period: string
-  /** `<period>.zip`: what follows a folder's key head. */
-  tail: string
-  /** auto: the tails of the daily files standing in for this monthly one. */
-  fallbackTails: string[]
-}
-
-/** periodsFor, grouped by frequency, once per (frequencies, interval end dates) of one selection. */
-function memoPeriods(start: string, end: string, today: string) {
-  const made = new Map<string, { auto: boolean; byFrequency: Record<Frequency, FolderPeriod[]> }>()
-  const tails = new Map<string, string>()
-  const tailOf = (period: string): string => {
-    let t = tails.get(period)
-    if (t === undefined) tails.set(period, (t = `${period}.zip`))
-    return t
-  }
-  return (frequencies: readonly Frequency[], until: Until) => {
-    const id = `${frequencies.join(',')} ${until.daily ?? ''} ${until.monthly ?? ''}`
-    let hit = made.get(id)
-    if (!hit) {
-      const periods = periodsFor(start, end, frequencies, today, until)
-      const byFrequency: Record<Frequency, FolderPeriod[]> = { daily: [], monthly: [] }
-      for (const p of periods) byFrequency[p.frequency].push({ period: p.period, tail: tailOf(p.period), fallbackTails: (p.fallback ?? []).map(tailOf) })
-      hit = { auto: periods.some((p) => p.fallback), byFrequency }
-      made.set(id, hit)
-    }
-    return hit
-  }
 }
 
 /** Where a source object lands: mirrored under the prefix, or the same path under a local folder. */
@@ -189,14 +160,10 @@ export function buildPlan(
   })
   const releaseAfter: string[][] = folders.map(() => [])
   for (const [folder, i] of lastUse) releaseAfter[i].push(folder)
-  const byKey = new Map<string, Map<string, ListedObject>>()
+  const byKey = new Map<string, ListingIndex<ListedObject>>()
   const listedIn = (folder: string) => {
     let m = byKey.get(folder)
-    if (!m) {
-      m = new Map()
-      for (const o of source.get(folder) ?? []) m.set(o.key, o)
-      byKey.set(folder, m)
-    }
+    if (!m) byKey.set(folder, (m = indexListing(source.get(folder) ?? [])))
     return m
   }
   const rowOf = (dataset: string, symbol: string) => {
@@ -218,8 +185,8 @@ export function buildPlan(
     row.objects += 1
     row.bytes += o.size
   }
-  const take = (zip: ListedObject, listed: ReadonlyMap<string, ListedObject>, dataset: string, row: ReturnType<typeof rowOf>) => {
-    const sum = config.include_checksums ? listed.get(checksumKey(zip.key)) : undefined
+  const take = (zip: ListedObject, listed: ListingIndex<ListedObject>, dataset: string, row: ReturnType<typeof rowOf>) => {
+    const sum = config.include_checksums ? listed.checksumOf(zip) : undefined
     push(zip, dataset, row)
     if (sum) push(sum, dataset, row)
   }
