@@ -4,7 +4,7 @@
 import type { PlanSummary } from './contract/model'
 import type { JobConfig } from './config/validate'
 import { FREQUENCIES, intervalUntil } from './catalog'
-import { archiveFolder, archiveKeyHead, hiveKey, mirrorKey, symbolDir } from './keys'
+import { archiveFolder, archiveKeyHead, hiveKey, hiveKeyFn, mirrorKey, symbolDir } from './keys'
 import { indexListing, type ListingIndex } from './plan-index'
 import { periodsByKind, type Until } from './periods'
 import { newSources, type MonthFallback } from './plan-auto'
@@ -123,7 +123,7 @@ export function destinationListPrefix(config: JobConfig, folder: string): string
 /** destinationKeyOf with the prefix normalised once: the planner calls it per object. */
 export function destinationKeyFn(config: JobConfig): (sourceKey: string) => string {
   if (config.output_directory) return (k) => k
-  if (config.destination_layout === 'hive') return (k) => hiveKey(config.destination_prefix, k, config.source.prefix)
+  if (config.destination_layout === 'hive') return hiveKeyFn(config.destination_prefix, config.source.prefix)
   const head = mirrorKey(config.destination_prefix, '')
   // One concatenation a key: `${head}/${k}` would make two (head + '/' first, every time).
   const lead = `${head}/`
