@@ -150,8 +150,8 @@ export function buildPlan(
   let changed = 0
   let excluded = 0
   const sources = newSources()
-  // A folder's listing indexed by key while a folder still to plan reads it, then let go: a
-  // million-object listing indexed at once is ~50 MB of maps held to the end.
+  // A folder's listing indexed by key while a folder still to plan reads it, then let go: held to
+  // the end, the indexes of a million-object listing raised the peak RSS by ~35 MB (measured).
   const lastUse = new Map<string, number>()
   folders.forEach((f, i) => {
     if (f.expected.length === 0) return
