@@ -63,8 +63,36 @@ describe('daysInRange', () => {
     expect(daysInRange('2023-01-01', '2023-12-31')).toHaveLength(365)
   })
 
+  // The calendar walk against what it replaced: a Date and toISOString per day.
+  const byDates = (start: string, end: string): string[] => {
+    const out: string[] = []
+    for (let d = parseDay(start)!; d <= parseDay(end)!; d = addDays(d, 1)) out.push(formatDay(d))
+    return out
+  }
+
+  it('matches a Date per day across two centuries (1900 and 2100 not leap, 2000 leap)', () => {
+    const walked = daysInRange('1899-12-25', '2100-03-05')
+    expect(walked).toEqual(byDates('1899-12-25', '2100-03-05'))
+    expect(walked).toHaveLength(73_120)
+    expect(walked).toContain('2000-02-29')
+    expect(walked).not.toContain('1900-02-29')
+    expect(walked).not.toContain('2100-02-29')
+  })
+
+  it.each([
+    ['2024-02-29', '2024-02-29'],
+    ['2024-02-28', '2024-03-01'],
+    ['2023-12-31', '2024-01-01'],
+    ['2021-01-01', '2023-09-27'],
+    ['0999-12-30', '1000-01-02'],
+    ['9999-12-30', '9999-12-31'],
+  ])('matches a Date per day from %s to %s', (start, end) => {
+    expect(daysInRange(start, end)).toEqual(byDates(start, end))
+  })
+
   it('is empty for a reversed or malformed range', () => {
     expect(daysInRange('2024-03-02', '2024-03-01')).toEqual([])
+    expect(daysInRange('2024-01-01', '2023-12-31')).toEqual([])
     expect(daysInRange('2024-02-30', '2024-03-01')).toEqual([])
     expect(daysInRange('2024-03-01', 'x')).toEqual([])
   })

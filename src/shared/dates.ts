@@ -16,14 +16,39 @@ export function addDays(d: Date, n: number): Date {
   return new Date(d.getTime() + n * 86_400_000)
 }
 
-/** Every day from start to end inclusive. */
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+const monthLength = (y: number, m: number): number => (m === 2 ? (isLeap(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31)
+const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'))
+
+/**
+ * Every day from start to end inclusive. Walks the Gregorian calendar (the proleptic one
+ * toISOString uses) on numbers: a plan of 1,000 days × 500 folders made a Date and an ISO string
+ * per day, most of it garbage.
+ */
 export function daysInRange(start: string, end: string): string[] {
-  const a = parseDay(start)
-  const b = parseDay(end)
-  if (!a || !b) return []
+  if (!parseDay(start) || !parseDay(end) || end < start) return []
+  let y = Number(start.slice(0, 4))
+  let m = Number(start.slice(5, 7))
+  let d = Number(start.slice(8, 10))
+  let head = start.slice(0, 8)
+  let last = monthLength(y, m)
   const out: string[] = []
-  for (let d = a; d <= b; d = addDays(d, 1)) out.push(formatDay(d))
-  return out
+  for (;;) {
+    const day = head + TWO_DIGITS[d]
+    out.push(day)
+    if (day === end) return out
+    d += 1
+    if (d > last) {
+      d = 1
+      m += 1
+      if (m === 13) {
+        m = 1
+        y += 1
+      }
+      last = monthLength(y, m)
+      head = `${String(y).padStart(4, '0')}-${TWO_DIGITS[m]}-`
+    }
+  }
 }
 
 /** Every month that overlaps [start, end]. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hiveKey, parseArchiveKey } from './keys'
+import { hiveKey, hiveKeyFn, parseArchiveKey } from './keys'
 
 describe('parseArchiveKey and hiveKey', () => {
   it('reads every family of key back into its parts', () => {
@@ -22,5 +22,34 @@ describe('parseArchiveKey and hiveKey', () => {
     )
     // Outside the grammar: mirrored, never guessed.
     expect(hiveKey('lake', 'data/odd/file.txt')).toBe('lake/data/odd/file.txt')
+  })
+})
+
+describe('hiveKeyFn', () => {
+  const keys = [
+    'data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2024-01-01.zip',
+    'data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2024-01-01.zip.CHECKSUM',
+    'data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2024-01-02.zip',
+    'data/spot/daily/klines/BTCUSDT/1h/notes.txt',
+    'data/spot/monthly/klines/BTCUSDT/1h/BTCUSDT-1h-2024-01.zip',
+    'data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2024-01-03.zip',
+    'data/futures/cm/daily/fundingRate/BTCUSD_PERP/BTCUSD_PERP-fundingRate-2023-05-01.zip',
+    'data/forex/daily/x/Y/Y-x-2024-01-01.zip',
+    'data/forex/daily/x/Y/Y-x-2024-01-02.zip',
+    'data/spot/daily/klines/BTCUSDT/1h/extra/BTCUSDT-1h-2024-01-01.zip',
+    'other/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2024-01-01.zip',
+    'data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2024-01-04.zip',
+    'BTCUSDT-1h-2024-01-01.zip',
+  ]
+
+  it.each([
+    ['lake/', 'data/'],
+    ['/lake/bronze/', 'data/'],
+    ['', 'data/'],
+    ['lake', 'other/'],
+    ['lake', 'data/spot/daily/klines/BTCUSDT/1h/BTCUSDT'],
+  ])('is hiveKey, key by key, under prefix %j and root %j', (prefix, root) => {
+    const fn = hiveKeyFn(prefix, root)
+    expect(keys.map((k) => fn(k))).toEqual(keys.map((k) => hiveKey(prefix, k, root)))
   })
 })

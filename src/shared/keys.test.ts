@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SYMBOL_RE, archiveFolder, archiveKey, basename, checksumKey, joinKey, mirrorKey, s3Url, symbolDir, type FileRef } from './keys'
+import { SYMBOL_RE, archiveFolder, archiveKey, archiveKeyHead, basename, checksumKey, joinKey, mirrorKey, s3Url, symbolDir, type FileRef } from './keys'
 
 // Every example key of reference §1.5, with the parts it is made of.
 const EXAMPLES: [string, FileRef][] = [
@@ -33,6 +33,13 @@ describe('archiveKey — reference §1.5 examples', () => {
 
   it.each(EXAMPLES)('%s', (key, ref) => {
     expect(archiveKey(ref)).toBe(key)
+  })
+
+  it.each(EXAMPLES)('head of %s is the key up to its period, inside its folder', (key, ref) => {
+    const { period, ...noPeriod } = ref
+    const head = archiveKeyHead(noPeriod, 'mirror/data/')
+    expect(`${head}${period}.zip`).toBe(`mirror/${key}`)
+    expect(head.startsWith(archiveFolder(noPeriod, 'mirror/data/'))).toBe(true)
   })
 
   it.each(EXAMPLES)('folder of %s is its directory', (key, ref) => {

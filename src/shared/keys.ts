@@ -29,11 +29,17 @@ export function symbolDir(market: Market, frequency: Frequency, dataType: string
 
 /** `data/` + the archive's own path for one file. */
 export function archiveKey(ref: FileRef, root = 'data/'): string {
+  return `${archiveKeyHead(ref, root)}${ref.period}.zip`
+}
+
+/**
+ * Everything of a file's key before its period: archiveKey(ref) is this + period + `.zip`. The
+ * planner makes a folder's head once and its thousand keys from it, not each from the parts.
+ */
+export function archiveKeyHead(ref: Omit<FileRef, 'period'>, root = 'data/'): string {
   const sym = symbolDir(ref.market, ref.frequency, ref.dataType, ref.symbol)
   const base = `${root}${ref.market}/${ref.frequency}/${ref.dataType}/${sym}/`
-  return ref.interval
-    ? `${base}${ref.interval}/${sym}-${ref.interval}-${ref.period}.zip`
-    : `${base}${sym}-${ref.dataType}-${ref.period}.zip`
+  return ref.interval ? `${base}${ref.interval}/${sym}-${ref.interval}-` : `${base}${sym}-${ref.dataType}-`
 }
 
 /** The folder holding one symbol's files (what discovery lists). */
@@ -93,4 +99,29 @@ export function hiveKey(destinationPrefix: string, sourceKey: string, root = 'da
   if (p.interval) parts.push(`interval=${p.interval}`)
   parts.push(`date=${p.period}`, p.file)
   return joinKey(destinationPrefix, ...parts)
+}
+
+/**
+ * hiveKey for many keys (the planner's, one per object): a folder's partitions are worked out
+ * from its first key, the next keys of that folder only add `date=<period>/<file>`. A million
+ * keys spent 4.6 s of CPU parsing each one whole (measured).
+ */
+export function hiveKeyFn(destinationPrefix: string, root = 'data/'): (sourceKey: string) => string {
+  let dir: string | undefined
+  let head: string | undefined
+  return (sourceKey) => {
+    const period = PERIOD_RE.exec(sourceKey)?.[1]
+    const cut = sourceKey.lastIndexOf('/') + 1
+    // The folder decides everything of the parse but the period, when the root lies within it.
+    if (!period || cut < root.length) return hiveKey(destinationPrefix, sourceKey, root)
+    const file = sourceKey.slice(cut)
+    if (dir === undefined || cut !== dir.length || !sourceKey.startsWith(dir)) {
+      dir = sourceKey.slice(0, cut)
+      const full = hiveKey(destinationPrefix, sourceKey, root)
+      const tail = `date=${period}/${file}`
+      head = parseArchiveKey(sourceKey, root) ? full.slice(0, full.length - tail.length) : undefined
+      return full
+    }
+    return head === undefined ? hiveKey(destinationPrefix, sourceKey, root) : [head, 'date=', period, '/', file].join('')
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { daysInRange } from './dates'
-import { monthBounds, periodsFor, type Period } from './periods'
+import { monthBounds, periodsByKind, periodsFor, type Period } from './periods'
 
 const AUTO = ['daily', 'monthly'] as const
 const daily = (start: string, end: string): Period[] => daysInRange(start, end).map((period) => ({ frequency: 'daily', period }))
@@ -109,5 +109,29 @@ describe('periodsFor — ended intervals', () => {
       { frequency: 'monthly', period: '2024-01', fallback: [] },
       { frequency: 'monthly', period: '2024-02', fallback: [] },
     ])
+  })
+})
+
+describe('periodsByKind', () => {
+  it('is periodsFor grouped by frequency, with each key tail and the stand-ins', () => {
+    const of = periodsByKind('2024-01-30', '2024-03-02', '2024-06-01')
+    const { auto, byFrequency } = of(AUTO, {})
+    const periods = periodsFor('2024-01-30', '2024-03-02', AUTO, '2024-06-01')
+    expect(auto).toBe(true)
+    for (const f of AUTO) {
+      const mine = periods.filter((p) => p.frequency === f)
+      expect(byFrequency[f].map((p) => p.period)).toEqual(mine.map((p) => p.period))
+      expect(byFrequency[f].map((p) => p.tail)).toEqual(mine.map((p) => `${p.period}.zip`))
+      expect(byFrequency[f].map((p) => p.fallbackTails)).toEqual(mine.map((p) => (p.fallback ?? []).map((d) => `${d}.zip`)))
+    }
+  })
+
+  it('answers each (frequencies, end dates) once, and each separately', () => {
+    const of = periodsByKind('2023-12-01', '2024-03-31', '2024-06-01')
+    expect(of(AUTO, {})).toBe(of(AUTO, {}))
+    const ended = of(AUTO, { daily: '2023-12-31', monthly: '2024-02-29' })
+    expect(ended).not.toBe(of(AUTO, {}))
+    expect(ended.byFrequency.monthly.map((p) => p.period)).toEqual(periodsFor('2023-12-01', '2024-03-31', AUTO, '2024-06-01', { daily: '2023-12-31', monthly: '2024-02-29' }).filter((p) => p.frequency === 'monthly').map((p) => p.period))
+    expect(of(['daily'], {}).auto).toBe(false)
   })
 })

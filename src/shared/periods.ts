@@ -52,3 +52,37 @@ export function periodsFor(start: string, end: string, frequencies: readonly Fre
   }
   return out
 }
+
+interface FolderPeriod {
+  period: string
+  /** `<period>.zip`: what follows a folder's key head. */
+  tail: string
+  /** auto: the tails of the daily files standing in for this monthly one. */
+  fallbackTails: string[]
+}
+
+/**
+ * periodsFor grouped by frequency, made once per (frequencies, interval end dates) for one range:
+ * the planner asks for every symbol's folders, and the answer does not depend on the symbol.
+ */
+export function periodsByKind(start: string, end: string, today: string) {
+  const made = new Map<string, { auto: boolean; byFrequency: Record<Frequency, FolderPeriod[]> }>()
+  const tails = new Map<string, string>()
+  const tailOf = (period: string): string => {
+    let t = tails.get(period)
+    if (t === undefined) tails.set(period, (t = `${period}.zip`))
+    return t
+  }
+  return (frequencies: readonly Frequency[], until: Until) => {
+    const id = `${frequencies.join(',')} ${until.daily ?? ''} ${until.monthly ?? ''}`
+    let hit = made.get(id)
+    if (!hit) {
+      const periods = periodsFor(start, end, frequencies, today, until)
+      const byFrequency: Record<Frequency, FolderPeriod[]> = { daily: [], monthly: [] }
+      for (const p of periods) byFrequency[p.frequency].push({ period: p.period, tail: tailOf(p.period), fallbackTails: (p.fallback ?? []).map(tailOf) })
+      hit = { auto: periods.some((p) => p.fallback), byFrequency }
+      made.set(id, hit)
+    }
+    return hit
+  }
+}

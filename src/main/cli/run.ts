@@ -36,9 +36,16 @@ export async function followJob(args: RunArgs, start: (app: App) => Promise<{ jo
     else draw(e)
   })
   let jobId: string | undefined
-  const onSignal = () => jobId && app.services.jobs.cancel(jobId)
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
+  // \`on\`, not \`once\`: execa's signal-exit (the s5cmd engine's child cleanup) re-raises a signal
+  // when it finds no other listener left, which killed the process before the cancel could finish.
+  // A second signal is the user insisting: stop now (the journal already holds what finished).
+  let signals = 0
+  const onSignal = () => {
+    if (++signals > 1) process.exit(130)
+    if (jobId) app.services.jobs.cancel(jobId)
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
   const unbindKeys = args.json ? () => undefined : bindJobKeys(app.services.jobs, () => jobId, process.stderr)
   try {
     const started = await start(app).catch((err: unknown) => {
@@ -48,6 +55,8 @@ export async function followJob(args: RunArgs, start: (app: App) => Promise<{ jo
     })
     jobId = started.jobId
     announce(jobId)
+    // A signal that came while the job was being prepared cancels it now.
+    if (signals > 0) app.services.jobs.cancel(jobId)
     const report = await started.done
     if (!report) {
       const err = app.services.jobs.errorOf(jobId)

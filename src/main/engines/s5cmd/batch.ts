@@ -50,13 +50,12 @@ export function cpLine(task: CopyTask, o: LineOptions): string {
  * cannot be used to find the task: see reconcile.ts.) Throws on a key that cannot be carried:
  * callers partition first.
  */
-export function batchText(tasks: readonly CopyTask[], o: LineOptions): string {
-  return tasks
-    .map((t) => {
-      const problem = taskProblem(t)
-      if (problem) throw new Error(`task ${t.id} cannot go to s5cmd: ${problem}`)
-      return cpLine(t, o)
-    })
-    .map((l) => `${l}\n`)
-    .join('')
+export function batchLines(tasks: readonly CopyTask[], o: LineOptions): string[] {
+  return tasks.map((t) => {
+    const problem = taskProblem(t)
+    if (problem) throw new Error(`task ${t.id} cannot go to s5cmd: ${problem}`)
+    return `${cpLine(t, o)}\n`
+  })
 }
+
+export const batchText = (tasks: readonly CopyTask[], o: LineOptions): string => batchLines(tasks, o).join('')

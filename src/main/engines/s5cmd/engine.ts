@@ -15,7 +15,8 @@ import type { TaskResult } from '../../../shared/contract'
 import { partitionTasks } from '../route/carriable'
 import { removeLeftovers } from '../leftovers'
 import type { CopyTask, EngineContext, TransferEngine } from '../types'
-import { batchText, taskUrls } from './batch'
+import { batchLines, taskUrls } from './batch'
+import { feedLines } from './feeder'
 import { buildInvocation, exportBatch, makeRedactor, type BatchExport, type InvocationInput } from './invocation'
 import { openOutputFile, outputFolder, type OutputFile } from './output-file'
 import { parseLine, type Stream } from './parse'
@@ -99,6 +100,7 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       signal: outer.signal,
       onResult: (r) => outer.onResult(r),
       onStart: (ids) => outer.onStart?.(ids),
+      waitIfPaused: outer.waitIfPaused && (() => outer.waitIfPaused!()),
       log: (level, message) => outer.log(level, redact(message)),
     }
     const rec = new BatchReconciler(batch, line)
@@ -145,8 +147,8 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       // cancelSignal sends SIGTERM, forceKillAfterDelay follows with SIGKILL, cleanup kills it if
       // this process exits. execa spawns synchronously, so the child holds its own copies of the
       // output descriptors once it returns and ours can close.
-      const child = await spawnTethered(opts.binary, argv, { stdout: stdout.fd, stderr: stderr.fd }, {
-        input: batchText(batch, line),
+      const lines = batchLines(batch, line)
+      const { child } = await spawnTethered(opts.binary, argv, { stdout: stdout.fd, stderr: stderr.fd }, {
         reject: false,
         env: inv.env(opts.baseEnv ?? process.env),
         extendEnv: false,
@@ -157,7 +159,21 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
         windowsHide: true,
       })
       await Promise.all([stdout.released(), stderr.released()])
+      const out = stdout
+      const err = stderr
+      // One line per free worker plus as many waiting: s5cmd never idles for a line, and a pause
+      // or a kill finds at most this many in its hands.
+      const fed = feedLines(child.stdin!, lines, {
+        window: 2 * opts.numWorkers,
+        reported: () => batch.length - open,
+        refresh: async () => void (await Promise.all([out.read(), err.read()])),
+        waitIfPaused: ctx.waitIfPaused,
+        signal: ctx.signal,
+        exited: child,
+        onStall: (n) => ctx.log('warn', `s5cmd reported nothing for ${n} lines in 30 s: the rest of its batch is handed over at once`),
+      })
       result = await child
+      await fed
     } finally {
       await Promise.all([stdout.finish(), stderr?.finish()])
     }

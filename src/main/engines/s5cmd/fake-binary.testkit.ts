@@ -31,8 +31,9 @@ export const versionScript = (text: string): string =>
   `if (process.argv[2] === 'version') { process.stdout.write(${JSON.stringify(text)} + '\\n'); process.exit(0) } process.exit(3)`
 
 /**
- * A fake `s5cmd ... run`: reads the batch on stdin, splits lines with single-quote rules, then
- * answers in REVERSE order (s5cmd's output is unordered). The key decides the answer:
+ * A fake `s5cmd ... run`: like s5cmd, answers lines as they arrive on stdin (the engine feeds a
+ * few at a time), splits them with single-quote rules, and answers each chunk read in REVERSE
+ * order (s5cmd's output is unordered). The key decides the answer:
  * `nope` → NoSuchKey on stderr, `skip` → debug skip line, `silent` → nothing, `refuse` → a
  * bad-line error for that line number, `denied` → AccessDenied. Exit 1 if anything failed.
  * FAKE_MODE=hang: print the first answer, ignore SIGTERM and never exit (tests SIGKILL).
@@ -48,34 +49,34 @@ const split = (line) => { const out = []; let cur = null
     else if (c === '\\\\') cur = (cur ?? '') + line[++i]
     else if (c === ' ') { if (cur !== null) out.push(cur); cur = null } else cur = (cur ?? '') + c }
   if (cur !== null) out.push(cur); return out }
-let input = ''
-process.stdin.setEncoding('utf8').on('data', (d) => (input += d)).on('end', () => {
-  if (mode === 'env') {
-    const env = {}; for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) env[k] = process.env[k]
-    process.stdout.write(JSON.stringify({ argv: process.argv.slice(2), env, pid: process.pid }) + '\\n')
-  }
-  const lines = input.split('\\n').filter(Boolean)
-  const answers = []; let failed = false
-  lines.forEach((line, n) => {
-    const f = split(line); const src = f[f.length - 2]; const dst = f[f.length - 1]
-    if (src.includes('refuse')) answers.push(['err', { operation: 'run', command: 'run', error: '"bogus" command (line: ' + n + ') not found' }])
-    else if (src.includes('nope')) { failed = true; answers.push(['err', { operation: 'cp', command: 'cp ' + src + ' ' + dst, error: 'NoSuchKey: The specified key does not exist. status code: 404, request id: , host id:' }]) }
-    else if (src.includes('denied')) { failed = true; answers.push(['err', { operation: 'cp', command: 'cp ' + src + ' ' + dst, error: 'AccessDenied: Access Denied status code: 403, request id: , host id:' }]) }
-    else if (src.includes('skip')) answers.push(['out', { operation: 'cp', job: 'cp ' + src + ' ' + dst, error: 'object size matches' }])
-    else if (src.includes('silent')) {}
-    else answers.push(['out', { operation: 'cp', success: true, source: src, destination: dst, object: { key: dst, type: 'file' } }])
-  })
-  answers.reverse()
-  const say = ([where, obj]) => (where === 'out' ? process.stdout : process.stderr).write(JSON.stringify(obj) + '\\n')
+if (mode === 'env') {
+  const env = {}; for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) env[k] = process.env[k]
+  process.stdout.write(JSON.stringify({ argv: process.argv.slice(2), env, pid: process.pid }) + '\\n')
+}
+const say = ([where, obj]) => (where === 'out' ? process.stdout : process.stderr).write(JSON.stringify(obj) + '\\n')
+const answer = (line, n) => {
+  const f = split(line); const src = f[f.length - 2]; const dst = f[f.length - 1]
+  if (src.includes('refuse')) return ['err', { operation: 'run', command: 'run', error: '"bogus" command (line: ' + n + ') not found' }]
+  if (src.includes('nope')) { failed = true; return ['err', { operation: 'cp', command: 'cp ' + src + ' ' + dst, error: 'NoSuchKey: The specified key does not exist. status code: 404, request id: , host id:' }] }
+  if (src.includes('denied')) { failed = true; return ['err', { operation: 'cp', command: 'cp ' + src + ' ' + dst, error: 'AccessDenied: Access Denied status code: 403, request id: , host id:' }] }
+  if (src.includes('skip')) return ['out', { operation: 'cp', job: 'cp ' + src + ' ' + dst, error: 'object size matches' }]
+  if (src.includes('silent')) return null
+  return ['out', { operation: 'cp', success: true, source: src, destination: dst, object: { key: dst, type: 'file' } }]
+}
+let failed = false; let pending = ''; let lineNo = 0; let first = true; let stopped = false
+process.stdin.setEncoding('utf8').on('data', (d) => {
+  if (stopped) return
+  const parts = (pending + d).split('\\n'); pending = parts.pop()
+  const answers = parts.filter(Boolean).map((l) => answer(l, lineNo++)).filter(Boolean).reverse()
+  if (answers.length === 0) return
   if (mode === 'hang' || mode === 'term') {
+    stopped = true
     say(answers[0]); process.stdout.write(JSON.stringify({ pid: process.pid }) + '\\n')
     process.on('SIGTERM', () => { if (mode === 'term') process.exit(0) })
     setInterval(() => {}, 1000); return
   }
   if (mode === 'crash') { say(answers[0]); process.exit(2) }
-  process.stdout.write('{"error":"retryable error: RequestError: send request failed"}\\n')
-  process.stdout.write('this is not json\\n')
+  if (first) { first = false; process.stdout.write('{"error":"retryable error: RequestError: send request failed"}\\n'); process.stdout.write('this is not json\\n') }
   for (const a of answers) say(a)
-  process.exitCode = failed ? 1 : 0
-})
+}).on('end', () => { if (!stopped) process.exitCode = failed ? 1 : 0 })
 `

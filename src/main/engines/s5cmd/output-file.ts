@@ -14,6 +14,8 @@ export interface OutputFile {
   readonly fd: number
   /** Closes this process's copy of the write end (the child keeps its own): call once spawned. */
   released(): Promise<void>
+  /** Reads what the file holds now, between ticks (the stdin feeder asks while s5cmd waits for lines). */
+  read(): Promise<void>
   /** Reads what is left, delivers the last line even without a newline, and removes the file. */
   finish(): Promise<void>
 }
@@ -66,6 +68,7 @@ export async function openOutputFile(path: string, onLine: (line: string) => voi
   return {
     fd: writer.fd,
     released: releaseWriter,
+    read: () => pump().catch(() => undefined),
     async finish() {
       clearInterval(timer)
       try {

@@ -34,7 +34,8 @@ type SpawnOptions = Omit<Options, 'stdio' | 'stdin' | 'stdout' | 'stderr'>
 /**
  * execa(binary, argv) writing to the descriptors `stdout` and `stderr`, with the child tied to this
  * process where the platform allows. A binary that cannot be started is spawned directly, so the
- * error is the spawn's own (ENOENT, EACCES) and there is nothing to tie.
+ * error is the spawn's own (ENOENT, EACCES) and there is nothing to tie. The child comes wrapped:
+ * execa's subprocess is a promise of its end, which an `await` of the bare value would wait for.
  */
 export async function spawnTethered(binary: string, argv: readonly string[], fds: { stdout: number; stderr: number }, options: SpawnOptions) {
   const startable = await access(binary, constants.X_OK).then(() => true, () => false)
@@ -42,11 +43,11 @@ export async function spawnTethered(binary: string, argv: readonly string[], fds
   // (execa/lib/stdio/native.js).
   const out = fds.stdout as 3
   const err = fds.stderr as 3
-  if (!tetherSupported || !startable) return execa(binary, argv, { ...options, stdio: ['pipe', out, err, 'ignore'] })
+  if (!tetherSupported || !startable) return { child: execa(binary, argv, { ...options, stdio: ['pipe', out, err, 'ignore'] }) }
   const child = execa('/bin/sh', ['-c', TETHER, 'archive-sync-s5cmd', binary, ...argv], { ...options, stdio: ['pipe', out, err, 'pipe'] })
   const tether = child.stdio[3] as unknown as Writable
   // The watcher may be gone already (killed with s5cmd's group): a write to a closed pipe is not an error here.
   tether.on('error', () => undefined)
   child.once('exit', () => tether.end('done\n'))
-  return child
+  return { child }
 }

@@ -1,0 +1,77 @@
+// s5cmd's stdin, fed a few lines ahead of its workers instead of the whole batch at once.
+//
+// Why: `s5cmd run` takes a line from stdin only when one of its workers is free (command/run.go:
+// the reader hands lines one by one to a fixed pool), but a line already written is s5cmd's to
+// run: nothing can take it back. With the whole batch written up front, a pause held nothing until
+// the batch ended and a kill found the batch's every line in s5cmd's hands. With at most `window`
+// lines unreported, a pause lets through only the lines already handed over, and s5cmd, idle on
+// an open stdin, takes the rest when the job continues.
+//
+// Results arrive through output files read on a timer (output-file.ts); while the window is full
+// the feeder reads them itself every `pollMs`, so a freed worker waits milliseconds, not a tick.
+// A task s5cmd never mentions would hold its slot for ever: after `stallMs` without any result
+// while the window is full, the rest of the batch is handed over as one write, and the reconciler
+// still accounts for every task when s5cmd exits.
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { Writable } from 'node:stream'
+
+export interface FeedOptions {
+  /** Lines handed to s5cmd that have no result yet, at most. */
+  window: number
+  /** How many lines have a result so far (success, skip or failure). */
+  reported: () => number
+  /** Reads what the output files hold now; results it finds raise `reported()`. */
+  refresh: () => Promise<void>
+  waitIfPaused?: () => Promise<void>
+  signal: AbortSignal
+  /** The child's end: feeding stops when it comes (a binary that never started has no pipe to close). */
+  exited: Promise<unknown>
+  pollMs?: number
+  stallMs?: number
+  onStall?: (unreported: number) => void
+}
+
+/** Writes `lines` (each ending in a newline) to `stdin`, then ends it; stops early on abort or a closed pipe. */
+export async function feedLines(stdin: Writable, lines: readonly string[], o: FeedOptions): Promise<void> {
+  const pollMs = o.pollMs ?? 5
+  const stallMs = o.stallMs ?? 30_000
+  let closed = false
+  const onGone = (): void => void (closed = true)
+  // A child that exits early (crash, cancel) closes the pipe: EPIPE is expected, not an error.
+  stdin.on('error', onGone).once('close', onGone)
+  const gone = o.exited.then(onGone, onGone)
+  let written = 0
+  // The moment the window filled with no result since: a stall is measured only while full and running.
+  let full: { reported: number; since: number } | undefined
+  try {
+    while (written < lines.length && !closed && !o.signal.aborted) {
+      const before = Date.now()
+      await o.waitIfPaused?.()
+      if (Date.now() - before > pollMs) full = undefined
+      if (closed || o.signal.aborted) break
+      let room = o.window - (written - o.reported())
+      if (room <= 0) {
+        await o.refresh()
+        room = o.window - (written - o.reported())
+      }
+      if (room > 0) full = undefined
+      else if (!full || full.reported !== o.reported()) full = { reported: o.reported(), since: Date.now() }
+      else if (Date.now() - full.since >= stallMs) {
+        o.onStall?.(written - o.reported())
+        room = lines.length - written
+      }
+      if (room <= 0) {
+        await sleep(pollMs)
+        continue
+      }
+      const n = Math.min(room, lines.length - written)
+      const chunk = lines.slice(written, written + n).join('')
+      written += n
+      if (!stdin.write(chunk)) await Promise.race([new Promise((resolve) => stdin.once('drain', resolve)), gone])
+    }
+  } finally {
+    stdin.off('error', onGone).off('close', onGone)
+    stdin.on('error', () => undefined)
+    if (!closed) stdin.end()
+  }
+}
