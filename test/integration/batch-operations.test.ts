@@ -88,6 +88,15 @@ describe('archive-sync batch: submit → status → import against the S3 Contro
     expect(lines.pop()).toBe('')
     expect(lines.sort()).toEqual(keys.map((k) => `${SOURCE_BUCKET},${k}`))
 
+    // The dry run of a submitted configuration prints that job's own request: what S3 received.
+    const dry = await cli(['batch', 'submit', '--dry-run'], config)
+    const printed = JSON.parse(dry.stdout) as { ClientRequestToken: string; Manifest: { Location: { ObjectArn: string; ETag: string } }; Operation: unknown; Priority: number; RoleArn: string }
+    const received = standin.jobs.get(s3JobId)!.request.input
+    expect(printed.ClientRequestToken).toBe(`archive-sync-${jobId}`)
+    expect(received).toMatchObject({ ClientRequestToken: printed.ClientRequestToken, Priority: printed.Priority, RoleArn: printed.RoleArn, Operation: printed.Operation })
+    expect(received.Manifest.Location).toMatchObject(printed.Manifest.Location)
+    expect(dry.stderr).toContain(`This is job ${jobId}'s request (already created as ${s3JobId})`)
+
     // A retried submit makes no second job: the same configuration finds it...
     const again = await cli(['batch', 'submit', '--json'], config)
     expect(jsonLines(again.stdout).at(-1)).toMatchObject({ jobId, s3JobId, existing: true })

@@ -24,7 +24,7 @@ export interface SubmittedJob {
 }
 
 /** The newest job of this configuration handed to Batch Operations and not finished (imported, or ended with a report). */
-async function findBatchJob(dataDir: string, configHash: string): Promise<{ jobId: string; dir: string; state: BatchState } | undefined> {
+export async function findBatchJob(dataDir: string, configHash: string): Promise<{ jobId: string; dir: string; state: BatchState } | undefined> {
   const ids = (await listJobIds(dataDir)).sort().reverse()
   for (const jobId of ids) {
     const dir = jobFolder(dataDir, jobId)

@@ -9,9 +9,11 @@ import { jobLabel } from '../../shared/plan'
 import { defaultDataDir } from '../app'
 import { requestJobStatus } from '../batch-ops/job-status'
 import { plannedSubmission } from '../batch-ops/submit'
-import { locateBatchJob, submitBatchJob } from '../batch-ops/submit-job'
+import { findBatchJob, locateBatchJob, submitBatchJob } from '../batch-ops/submit-job'
 import { watchProgress } from '../batch-ops/watch-progress'
 import { newJobId } from '../jobs/job-store'
+import { hashConfig } from '../jobs/journal'
+import { readPlan } from '../jobs/plan-store'
 import { planConfig } from '../plan/make-plan'
 import { CliExit, loadConfig } from './load-config'
 import { terminalPrinter } from './progress'
@@ -46,12 +48,14 @@ async function coded<T>(f: () => Promise<T>): Promise<T> {
 async function submit(args: BatchArgs, dataDir: string): Promise<number> {
   const config = await batchConfig(args.config)
   if (args.dryRun) {
-    const plan = await planConfig(config)
-    const jobId = newJobId()
+    // A job of this configuration already handed over: its own plan, id and token, exactly what a retried submit sends.
+    const open = await findBatchJob(dataDir, hashConfig(config))
+    const plan = open ? await readPlan(open.dir, { jobId: open.jobId, configHash: open.state.configHash }) : await planConfig(config)
+    const jobId = open?.jobId ?? newJobId()
     const s = plannedSubmission(config, jobId, jobLabel(config), plan.tasks.filter((t) => !t.skip))
     process.stdout.write(`${JSON.stringify(s.input, null, 2)}\n`)
     process.stderr.write(
-      `Dry run: nothing uploaded or sent. Manifest: ${s.objects} objects to s3://${config.batch_operations!.report_bucket}/${s.input.Manifest?.Location?.ObjectArn?.split(':::')[1]?.split('/').slice(1).join('/')}, ETag = MD5 of the manifest as S3 computes it for a single PUT without SSE-KMS${s.partCopy.length ? `; ${s.partCopy.length} objects over 5 GB go to the SDK's part copy` : ''}. The job id ${jobId} is not reserved: a real submit makes its own (and its token).\n`,
+      `Dry run: nothing uploaded or sent. Manifest: ${s.objects} objects to s3://${config.batch_operations!.report_bucket}/${s.input.Manifest?.Location?.ObjectArn?.split(':::')[1]?.split('/').slice(1).join('/')}, ETag = MD5 of the manifest as S3 computes it for a single PUT without SSE-KMS${s.partCopy.length ? `; ${s.partCopy.length} objects over 5 GB go to the SDK's part copy` : ''}. ${open ? `This is job ${jobId}'s request (${open.state.s3JobId ? `already created as ${open.state.s3JobId}` : open.state.phase}): a submit resends it with the same token.` : `The job id ${jobId} is not reserved: a real submit makes its own (and its token).`}\n`,
     )
     return 0
   }
