@@ -36,7 +36,9 @@ export function createBatchEngine(o: BatchEngineOptions): BatchEngine {
   const { config } = o
   const b = config.batch_operations!
   const p = config.performance_optimization
-  const sdk = createSdkEngine({ source: o.source, destination: o.destination, concurrency: p.max_concurrent, retryCount: p.retry_count, partSizeMb: p.part_size_mb, outagePatienceMs: p.outage_patience_seconds * 1000, mode: 'copy' })
+  // Made only when objects over the limit exist: its clients are closed by its own run.
+  let sdk: ReturnType<typeof createSdkEngine> | undefined
+  const partCopy = () => (sdk ??= createSdkEngine({ source: o.source, destination: o.destination, concurrency: p.max_concurrent, retryCount: p.retry_count, partSizeMb: p.part_size_mb, outagePatienceMs: p.outage_patience_seconds * 1000, mode: 'copy' }))
   let final: BatchState | undefined
   let location: string | null = null
   const name: Engine = 'batch-operations'
@@ -89,7 +91,7 @@ export function createBatchEngine(o: BatchEngineOptions): BatchEngine {
   return {
     name,
     get meter() {
-      return sdk.meter
+      return sdk?.meter
     },
     async run(tasks, ctx) {
       let state = await ensureSubmitted({ ...o, tasks, signal: ctx.signal, log: ctx.log })
@@ -101,7 +103,7 @@ export function createBatchEngine(o: BatchEngineOptions): BatchEngine {
       }
       final = state
       const rest = tasks.filter((t) => large.has(t.id))
-      if (rest.length > 0) await sdk.run(rest, ctx)
+      if (rest.length > 0) await partCopy().run(rest, ctx)
     },
     batchReport() {
       if (!final?.s3JobId) return undefined
