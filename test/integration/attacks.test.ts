@@ -270,12 +270,12 @@ const built = existsSync(join(process.cwd(), 'out/main/cli.js'))
 
 describe.skipIf(!built)('the CLI (built; run `npm run build` first)', () => {
   it('an unknown option is one line and the usage, exit 2, no stack trace', async () => {
-    const r = await promisify(execFile)(process.execPath, [BIN, 'batch', '--dry-run']).then(
+    const r = await promisify(execFile)(process.execPath, [BIN, 'run', '--dry-runn']).then(
       () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => e,
     )
     expect(r.code).toBe(2)
-    expect(r.stderr.split('\n')[0]).toMatch(/^Unknown option '--dry-run'/)
+    expect(r.stderr.split('\n')[0]).toMatch(/^Unknown option '--dry-runn'/)
     expect(r.stderr).toContain('Usage: archive-sync')
     expect(r.stderr).not.toMatch(/TypeError|at .*\.js:\d+/)
   })
