@@ -9,14 +9,22 @@
 //
 // Results arrive through output files read on a timer (output-file.ts); while the window is full
 // the feeder reads them itself every `pollMs`, so a freed worker waits milliseconds, not a tick.
+// A wildcard line stands for every object under its prefix: it weighs its task count, and goes
+// alone when it is bigger than the window (a pause then holds at the next line, not inside it).
 // A task s5cmd never mentions would hold its slot for ever: after `stallMs` without any result
 // while the window is full, the rest of the batch is handed over as one write, and the reconciler
 // still accounts for every task when s5cmd exits.
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Writable } from 'node:stream'
 
+/** One line of the batch and how many tasks it carries (1, or a wildcard's objects). */
+export interface FeedLine {
+  text: string
+  tasks: number
+}
+
 export interface FeedOptions {
-  /** Lines handed to s5cmd that have no result yet, at most. */
+  /** Tasks handed to s5cmd that have no result yet, at most (one line always goes when none is open). */
   window: number
   /** How many lines have a result so far (success, skip or failure). */
   reported: () => number
@@ -31,8 +39,8 @@ export interface FeedOptions {
   onStall?: (unreported: number) => void
 }
 
-/** Writes `lines` (each ending in a newline) to `stdin`, then ends it; stops early on abort or a closed pipe. */
-export async function feedLines(stdin: Writable, lines: readonly string[], o: FeedOptions): Promise<void> {
+/** Writes `lines` (each text ending in a newline) to `stdin`, then ends it; stops early on abort or a closed pipe. */
+export async function feedLines(stdin: Writable, lines: readonly FeedLine[], o: FeedOptions): Promise<void> {
   const pollMs = o.pollMs ?? 5
   const stallMs = o.stallMs ?? 30_000
   let closed = false
@@ -40,34 +48,44 @@ export async function feedLines(stdin: Writable, lines: readonly string[], o: Fe
   // A child that exits early (crash, cancel) closes the pipe: EPIPE is expected, not an error.
   stdin.on('error', onGone).once('close', onGone)
   const gone = o.exited.then(onGone, onGone)
-  let written = 0
+  let next = 0
+  let handed = 0
+  // Lines from `next` on whose tasks fit the room left (at least one when nothing is open).
+  const fitting = (room: number): number => {
+    let n = 0
+    for (let w = 0; next + n < lines.length; n++) {
+      w += lines[next + n]!.tasks
+      if (w > room && !(n === 0 && handed === o.reported())) break
+    }
+    return n
+  }
   // The moment the window filled with no result since: a stall is measured only while full and running.
   let full: { reported: number; since: number } | undefined
   try {
-    while (written < lines.length && !closed && !o.signal.aborted) {
+    while (next < lines.length && !closed && !o.signal.aborted) {
       const before = Date.now()
       await o.waitIfPaused?.()
       if (Date.now() - before > pollMs) full = undefined
       if (closed || o.signal.aborted) break
-      let room = o.window - (written - o.reported())
-      if (room <= 0) {
+      let n = fitting(o.window - (handed - o.reported()))
+      if (n === 0) {
         await o.refresh()
-        room = o.window - (written - o.reported())
+        n = fitting(o.window - (handed - o.reported()))
       }
-      if (room > 0) full = undefined
+      if (n > 0) full = undefined
       else if (!full || full.reported !== o.reported()) full = { reported: o.reported(), since: Date.now() }
       else if (Date.now() - full.since >= stallMs) {
-        o.onStall?.(written - o.reported())
-        room = lines.length - written
+        o.onStall?.(handed - o.reported())
+        n = lines.length - next
       }
-      if (room <= 0) {
+      if (n === 0) {
         await sleep(pollMs)
         continue
       }
-      const n = Math.min(room, lines.length - written)
-      const chunk = lines.slice(written, written + n).join('')
-      written += n
-      if (!stdin.write(chunk)) await Promise.race([new Promise((resolve) => stdin.once('drain', resolve)), gone])
+      const chunk = lines.slice(next, next + n)
+      next += n
+      handed += chunk.reduce((sum, l) => sum + l.tasks, 0)
+      if (!stdin.write(chunk.map((l) => l.text).join(''))) await Promise.race([new Promise((resolve) => stdin.once('drain', resolve)), gone])
     }
   } finally {
     stdin.off('error', onGone).off('close', onGone)
