@@ -81,6 +81,19 @@ describe('foldUnits: wildcard lines only where the listing proves the prefix', (
     expect(batches.map((b) => b.map((u) => u.tasks.length))).toEqual([[18], [18, 1]])
     expect(batches.flat().flatMap((u) => u.tasks.map((t) => t.id))).toEqual(tasks.map((t) => t.id))
   })
+
+  it('splits a wildcard unit to fill a batch: batches stay full, every part still exact', () => {
+    const a = withSums(days('A', 31))
+    const b = withSums(days('B', 28).map((k) => k.replace('-01-', '-02-')))
+    const tasks = tasksOf([...a, ...b])
+    const listing = listingOf({ 'data/d/A/': a, 'data/d/B/': b })
+    const batches = packUnits(foldUnits(tasks, listing, 100), 100)
+    expect(batches.map((x) => x.reduce((n, u) => n + u.tasks.length, 0))).toEqual([100, 18])
+    exact(batches.flat(), tasks, listing)
+    expect(batches.flat().flatMap((u) => u.tasks.map((t) => t.id))).toEqual(tasks.map((t) => t.id))
+    // B's days 01-19 filled the first batch as two wildcard lines, not 38 key lines.
+    expect(batches[0]!.map((u) => u.kind)).toEqual(['wildcard', 'wildcard', 'wildcard'])
+  })
 })
 
 describe('wildcard lines and their per-object results', () => {

@@ -105,17 +105,38 @@ function wildcardUnit(prefix: string, tasks: CopyTask[]): Unit | null {
   return { kind: 'wildcard', prefix, destDir, tasks }
 }
 
-/** Units packed in order into batches of at most `max` tasks (a unit is never split). */
+/**
+ * Units packed in order into batches of at most `max` tasks. A wildcard unit too big for the room
+ * left is split on its own keys (all tasks, so every part is still exact) to fill the batch:
+ * batches stay full, so a job starts no more s5cmd processes than one line per key would.
+ */
 export function packUnits(units: readonly Unit[], max: number): Unit[][] {
   const out: Unit[][] = []
+  const queue = [...units].reverse()
   let n = Infinity
-  for (const u of units) {
-    if (n + u.tasks.length > max) {
-      out.push([])
-      n = 0
+  for (let u = queue.pop(); u; u = queue.pop()) {
+    const room = max - n
+    if (u.tasks.length <= room) {
+      out.at(-1)!.push(u)
+      n += u.tasks.length
+      continue
     }
-    out.at(-1)!.push(u)
-    n += u.tasks.length
+    if (u.kind === 'wildcard' && room >= MIN_WILDCARD_OBJECTS) {
+      const folder = u.prefix.slice(0, u.prefix.lastIndexOf('/') + 1)
+      const parts = foldUnits(u.tasks, { listedAt: 0, folders: new Map([[folder, u.tasks.map((t) => t.sourceKey)]]) }, room)
+      // Whole parts in order while they fit; the rest goes back to the front of the queue.
+      let used = 0
+      let k = 0
+      while (k < parts.length && used + parts[k]!.tasks.length <= room) used += parts[k++]!.tasks.length
+      if (k > 0) {
+        for (let i = parts.length - 1; i >= k; i--) queue.push(parts[i]!)
+        out.at(-1)!.push(...parts.slice(0, k))
+        n += used
+        continue
+      }
+    }
+    out.push([u])
+    n = u.tasks.length
   }
   return out
 }
