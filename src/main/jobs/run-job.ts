@@ -101,7 +101,11 @@ export async function runJob(run: JobRun): Promise<Report> {
   agg.start()
   emit({ type: 'state', jobId, state: 'running' })
   try {
-    if (todo.length > 0) await engine.run(todo, { signal, onResult: record, onStart: (ids) => agg.started(ids), log, waitIfPaused: run.gate?.wait })
+    if (todo.length > 0) {
+      const copyStart = performance.now()
+      await engine.run(todo, { signal, onResult: record, onStart: (ids) => agg.started(ids), log, waitIfPaused: run.gate?.wait })
+      log('info', `Copying ended after ${((performance.now() - copyStart) / 1000).toFixed(1)} s: ${sessionSynced} synced, ${sessionFailed} failed this session`)
+    }
     // Cancelled or stopped: what landed unproved is verified by the resume.
     if (!signal.aborted) await verify(run.config, ledger, journal, reported, signal, log)
   } finally {
