@@ -78,11 +78,14 @@ describe('foldUnits: wildcard lines only where the listing proves the prefix', (
     const tasks = tasksOf(keys)
     const units = foldUnits(tasks, listingOf({ 'data/d/A/': withSums(days('A', 9)), 'data/d/B/': withSums(days('B', 9)) }), 20)
     const batches = packUnits(units, 20)
-    expect(batches.map((b) => b.map((u) => u.tasks.length))).toEqual([[18], [18, 1]])
+    // A's wildcard, then B's first day as key lines to fill the batch; B's rest cannot be one
+    // wildcard any more (its prefix would cover that day again): key lines.
+    expect(batches.map((b) => b.map((u) => u.kind))).toEqual([['wildcard', 'key', 'key'], Array(17).fill('key')])
     expect(batches.flat().flatMap((u) => u.tasks.map((t) => t.id))).toEqual(tasks.map((t) => t.id))
+    exact(batches.flat(), tasks, listingOf({ 'data/d/A/': withSums(days('A', 9)), 'data/d/B/': withSums(days('B', 9)) }))
   })
 
-  it('splits a wildcard unit to fill a batch: batches stay full, every part still exact', () => {
+  it('fills a batch with a wildcard unit\'s first keys; the rest folds again, every part still exact', () => {
     const a = withSums(days('A', 31))
     const b = withSums(days('B', 28).map((k) => k.replace('-01-', '-02-')))
     const tasks = tasksOf([...a, ...b])
@@ -90,9 +93,10 @@ describe('foldUnits: wildcard lines only where the listing proves the prefix', (
     const batches = packUnits(foldUnits(tasks, listing, 100), 100)
     expect(batches.map((x) => x.reduce((n, u) => n + u.tasks.length, 0))).toEqual([100, 18])
     exact(batches.flat(), tasks, listing)
-    expect(batches.flat().flatMap((u) => u.tasks.map((t) => t.id))).toEqual(tasks.map((t) => t.id))
-    // B's days 01-19 filled the first batch as two wildcard lines, not 38 key lines.
-    expect(batches[0]!.map((u) => u.kind)).toEqual(['wildcard', 'wildcard', 'wildcard'])
+    expect(new Set(batches.flat().flatMap((u) => u.tasks.map((t) => t.id)))).toEqual(new Set(tasks.map((t) => t.id)))
+    // A whole, B's days 01-19 as key lines (copying while A lists), then B's 20-28 as one line.
+    expect(batches[0]!.map((u) => u.kind)).toEqual(['wildcard', ...Array(38).fill('key')])
+    expect(batches[1]).toEqual([{ kind: 'wildcard', prefix: 'data/d/B/B-2023-02-2', destDir: 'lake/data/d/B/', tasks: tasks.slice(62 + 38) }])
   })
 })
 

@@ -106,9 +106,11 @@ function wildcardUnit(prefix: string, tasks: CopyTask[]): Unit | null {
 }
 
 /**
- * Units packed in order into batches of at most `max` tasks. A wildcard unit too big for the room
- * left is split on its own keys (all tasks, so every part is still exact) to fill the batch:
- * batches stay full, so a job starts no more s5cmd processes than one line per key would.
+ * Units packed in order into batches of exactly `max` tasks (the last may be short). A wildcard
+ * unit too big for the room left fills it with its first keys as key lines: those start copying
+ * at once while the batch's wildcard lines list (measured: batches made only of wildcard lines
+ * copied no faster than key lines, each waiting on its listing). The rest of the unit is folded
+ * again against all of its keys, so no later wildcard covers a key already in a batch.
  */
 export function packUnits(units: readonly Unit[], max: number): Unit[][] {
   const out: Unit[][] = []
@@ -121,22 +123,17 @@ export function packUnits(units: readonly Unit[], max: number): Unit[][] {
       n += u.tasks.length
       continue
     }
-    if (u.kind === 'wildcard' && room >= MIN_WILDCARD_OBJECTS) {
+    if (u.kind === 'wildcard' && room > 0) {
       const folder = u.prefix.slice(0, u.prefix.lastIndexOf('/') + 1)
-      const parts = foldUnits(u.tasks, { listedAt: 0, folders: new Map([[folder, u.tasks.map((t) => t.sourceKey)]]) }, room)
-      // Whole parts in order while they fit; the rest goes back to the front of the queue.
-      let used = 0
-      let k = 0
-      while (k < parts.length && used + parts[k]!.tasks.length <= room) used += parts[k++]!.tasks.length
-      if (k > 0) {
-        for (let i = parts.length - 1; i >= k; i--) queue.push(parts[i]!)
-        out.at(-1)!.push(...parts.slice(0, k))
-        n += used
-        continue
-      }
+      const rest = foldUnits(u.tasks.slice(room), { listedAt: 0, folders: new Map([[folder, u.tasks.map((t) => t.sourceKey)]]) }, max)
+      for (let i = rest.length - 1; i >= 0; i--) queue.push(rest[i]!)
+      out.at(-1)!.push(...u.tasks.slice(0, room).map((t): Unit => ({ kind: 'key', tasks: [t] })))
+      n = max
+      continue
     }
     out.push([u])
     n = u.tasks.length
   }
-  return out
+  // Wildcard lines first: s5cmd reads lines in order, so their listings start before the key lines' copies.
+  return out.map((b) => [...b.filter((u) => u.kind === 'wildcard'), ...b.filter((u) => u.kind === 'key')])
 }
