@@ -21,7 +21,7 @@ export type { SourceListing }
 export const LISTING_FRESH_MS = 60_000
 
 /** Fewer objects than this stay per key: the wildcard's own list request would cost about as much. */
-export const MIN_WILDCARD_OBJECTS = 8
+const MIN_WILDCARD_OBJECTS = 8
 
 /** One line's worth of tasks: a single key, or every listed key under `prefix`. */
 export type Unit = { kind: 'key'; tasks: [CopyTask] } | { kind: 'wildcard'; prefix: string; destDir: string; tasks: CopyTask[] }
