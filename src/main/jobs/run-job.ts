@@ -94,7 +94,9 @@ export async function runJob(run: JobRun): Promise<Report> {
   for (const t of plan.tasks) if (t.skip && !ledger.isDone(t.id)) record({ id: t.id, outcome: 'skipped', bytes: t.size, reason: t.skip })
 
   const todo = plan.tasks.filter((t) => !ledger.isDone(t.id))
-  const { route, engine } = await routeJob({ config, source: src, destination: dst, s5cmd: run.s5cmd, firstKey: todo[0]?.sourceKey, signal, listing: plan.listing })
+  // A previewed plan is copied exactly as shown, however long ago it was listed: its listing no
+  // longer proves a whole prefix, so s5cmd gets one line per key (see s5cmd/wildcard.ts).
+  const { route, engine } = await routeJob({ config, source: src, destination: dst, s5cmd: run.s5cmd, firstKey: todo[0]?.sourceKey, signal, listing: run.plan ? undefined : plan.listing })
   for (const f of route.fallbacks) log('warn', f)
   log('info', `Engine: ${route.engine} (${route.reason})`)
   agg.engine = engine.name
