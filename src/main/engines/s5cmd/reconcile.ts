@@ -70,7 +70,8 @@ export class BatchReconciler {
       }
       case 'failure': {
         const p = this.resolve(ev.command)
-        if (!p) {
+        // Also a wildcard line's own failure (`no object found`, a failed listing): it names no task.
+        if (!p || !this.byPair.has(pairKey(p.source, p.destination))) {
           this.runErrors.push(ev.error)
           return this.anomaly(`failure for an unknown object: ${ev.command}: ${ev.error}`)
         }
