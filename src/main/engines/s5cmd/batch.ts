@@ -78,7 +78,7 @@ export const unitsText = (units: readonly Unit[], o: LineOptions, wildcards: boo
  * cannot be used to find the task: see reconcile.ts.) Throws on a key that cannot be carried:
  * callers partition first.
  */
-function batchLines(tasks: readonly CopyTask[], o: LineOptions): string[] {
+export function batchLines(tasks: readonly CopyTask[], o: LineOptions): string[] {
   return tasks.map((t) => {
     const problem = taskProblem(t)
     if (problem) throw new Error(`task ${t.id} cannot go to s5cmd: ${problem}`)
