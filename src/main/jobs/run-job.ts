@@ -100,21 +100,15 @@ export async function runJob(run: JobRun): Promise<Report> {
   const todo = plan.tasks.filter((t) => !ledger.isDone(t.id))
   // A Batch Operations job is S3's: no probe of the archive with our identity (the job's role reads it), and its engine keeps state in the job folder.
   const batch = config.operation_mode === 'batch_operations' ? batchRoute({ config, jobId, label: jobLabel(config), dir: run.dir, configHash: hashConfig(config), source: src, destination: dst }) : undefined
-  // A previewed plan is copied exactly as shown, however long ago it was listed: its listing no
-  // longer proves a whole prefix, so s5cmd gets one line per key (see s5cmd/wildcard.ts).
   const { route, engine }: { route: { engine: string; reason: string; fallbacks: string[] }; engine: TransferEngine | BatchEngine } =
-    batch ?? (await routeJob({ config, source: src, destination: dst, s5cmd: run.s5cmd, firstKey: todo[0]?.sourceKey, signal, listing: run.plan ? undefined : plan.listing }))
+    batch ?? (await routeJob({ config, source: src, destination: dst, s5cmd: run.s5cmd, firstKey: todo[0]?.sourceKey, signal }))
   for (const f of route.fallbacks) log('warn', f)
   log('info', `Engine: ${route.engine} (${route.reason})`)
   agg.engine = engine.name
   agg.start()
   emit({ type: 'state', jobId, state: 'running' })
   try {
-    if (todo.length > 0) {
-      const copyStart = performance.now()
-      await engine.run(todo, { signal, onResult: record, onStart: (ids) => agg.started(ids), log, waitIfPaused: run.gate?.wait, onProgress: (p) => agg.remoteProgress(p) })
-      log('info', `Copying ended after ${((performance.now() - copyStart) / 1000).toFixed(1)} s: ${sessionSynced} synced, ${sessionFailed} failed this session`)
-    }
+    if (todo.length > 0) await engine.run(todo, { signal, onResult: record, onStart: (ids) => agg.started(ids), log, waitIfPaused: run.gate?.wait, onProgress: (p) => agg.remoteProgress(p) })
     // Cancelled or stopped: what landed unproved is verified by the resume.
     if (!signal.aborted) await verify(run.config, ledger, journal, reported, signal, log)
   } finally {

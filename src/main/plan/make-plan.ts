@@ -12,7 +12,7 @@ import { AppError } from '../../shared/contract'
 import { ERROR_CLASSES } from '../../shared/errors/table'
 import { classifyError, describeError } from '../s3/errors'
 import { destinationEndpoint, makeS3Client, sourceEndpoint } from '../s3/clients'
-import { listAll, type SourceListing } from '../s3/list'
+import { listAll } from '../s3/list'
 import { listLocal, recheckZips } from './local-incremental'
 import { nameFilter } from './name-filter'
 import { resolveLatest } from './resolve-latest'
@@ -30,8 +30,6 @@ export interface PlanContext {
 
 export interface PlanWithStats extends Plan {
   listRequests: number
-  /** The source keys listed, per folder (held in memory, never persisted): the s5cmd engine's proof of whole prefixes. */
-  listing?: SourceListing
 }
 
 export async function makePlan(requested: JobConfig, ctx: PlanContext): Promise<PlanWithStats> {
@@ -39,8 +37,6 @@ export async function makePlan(requested: JobConfig, ctx: PlanContext): Promise<
   const folders = planFolders(config, today(ctx.now))
   const limit = ctx.listConcurrency ?? 8
   let listRequests = 0
-  // Before the first request: objects added while listing are younger than this.
-  const listedAt = Date.now()
   const listed = await pMap(folders, async (f) => {
     const r = await listAll(ctx.source, config.source.bucket, f.folder, { signal: ctx.signal }).catch((err: unknown) => {
       throw listingError('source', config.source.bucket, f.folder, err)
@@ -77,8 +73,7 @@ export async function makePlan(requested: JobConfig, ctx: PlanContext): Promise<
     await recheckZips(plan, config.output_directory, { client: ctx.source, bucket: config.source.bucket }, ctx.signal)
   }
   plan.summary.estimate = estimatePlan(config, plan.summary, listRequests, ctx.measured)
-  const listing: SourceListing = { listedAt, folders: new Map(listed.map(([folder, objects]) => [folder, objects.map((o) => o.key)])) }
-  return { ...plan, listRequests, listing }
+  return { ...plan, listRequests }
 }
 
 /** The plan of a config with listing clients of its own, destroyed once it is made. */

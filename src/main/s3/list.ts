@@ -6,13 +6,6 @@ import type { ListedObject } from '../../shared/plan'
 
 export type { ListedObject }
 
-/** A source as a plan listed it: each listed folder's keys (recursive listings), and when. */
-export interface SourceListing {
-  /** Epoch ms before the first list request: objects added later may be missing from it. */
-  listedAt: number
-  folders: ReadonlyMap<string, readonly string[]>
-}
-
 export interface ListResult {
   objects: ListedObject[]
   prefixes: string[]

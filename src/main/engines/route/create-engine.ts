@@ -6,7 +6,6 @@ import type { JobConfig } from '../../../shared/config/validate'
 import type { Endpoint } from '../../s3/clients'
 import { createS5cmdEngine, type S5cmdEngineOptions } from '../s5cmd/engine'
 import { isUsable, type S5cmdLocation } from '../s5cmd/locate'
-import type { SourceListing } from '../../s3/list'
 import { createSdkEngine } from '../sdk-copy'
 import { createDownloadEngine } from '../sdk-download'
 import { createTraditionalEngine } from '../traditional'
@@ -33,7 +32,7 @@ export function s5cmdOptions(config: S5cmdConfig, src: Endpoint, dst: Endpoint, 
   }
 }
 
-export function createEngine(engine: Engine, config: JobConfig, src: Endpoint, dst: Endpoint, s5cmd: S5cmdLocation, listing?: SourceListing): TransferEngine {
+export function createEngine(engine: Engine, config: JobConfig, src: Endpoint, dst: Endpoint, s5cmd: S5cmdLocation): TransferEngine {
   const p = config.performance_optimization
   const common = { source: src, destination: dst, concurrency: p.max_concurrent, retryCount: p.retry_count, partSizeMb: p.part_size_mb, outagePatienceMs: p.outage_patience_seconds * 1000 }
   const download = () => createDownloadEngine({ source: src, root: config.output_directory!, concurrency: p.max_concurrent, retryCount: p.retry_count, outagePatienceMs: p.outage_patience_seconds * 1000 })
@@ -41,7 +40,7 @@ export function createEngine(engine: Engine, config: JobConfig, src: Endpoint, d
   switch (engine) {
     case 's5cmd': {
       if (!isUsable(s5cmd)) throw new Error(`the route chose s5cmd, but it is not usable: ${s5cmd.reason ?? 'unsupported version'}`)
-      const s5 = createS5cmdEngine({ ...s5cmdOptions(config, src, dst, s5cmd), listing })
+      const s5 = createS5cmdEngine(s5cmdOptions(config, src, dst, s5cmd))
       return config.output_directory ? createDirectEngine(s5, download(), config.output_directory) : createDirectEngine(s5, sdk('copy'), dst.bucket)
     }
     case 'download':

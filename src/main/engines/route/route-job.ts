@@ -4,7 +4,6 @@
 import type { JobConfig } from '../../../shared/config/validate'
 import type { Endpoint } from '../../s3/clients'
 import type { S5cmdLocation } from '../s5cmd/locate'
-import type { SourceListing } from '../../s3/list'
 import type { TransferEngine } from '../types'
 import { chooseRoute, type Route } from './choose-route'
 import { confirmRoute } from './confirm-route'
@@ -18,13 +17,11 @@ export interface JobRoute {
   /** The first object still to copy; none (all done) skips the probe. */
   firstKey?: string
   signal: AbortSignal
-  /** The plan's source listing, when this session made it (not on a resume). */
-  listing?: SourceListing
 }
 
 export async function routeJob(j: JobRoute): Promise<{ route: Route; engine: TransferEngine }> {
   const chosen = chooseRoute(j.config, j.source, j.destination, j.s5cmd)
   const route =
     j.firstKey === undefined ? chosen : await confirmRoute({ route: chosen, source: j.source, key: j.firstKey, downloading: Boolean(j.config.output_directory), signal: j.signal })
-  return { route, engine: createEngine(route.engine, j.config, j.source, j.destination, j.s5cmd, j.listing) }
+  return { route, engine: createEngine(route.engine, j.config, j.source, j.destination, j.s5cmd) }
 }

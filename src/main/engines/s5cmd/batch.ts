@@ -5,9 +5,7 @@ import { s3Url } from '../../../shared/keys'
 import { containedPath } from '../../local/contained'
 import { taskProblem } from '../route/carriable'
 import type { CopyTask } from '../types'
-import type { FeedLine } from './feeder'
 import { METADATA_DIRECTIVE_VERSION, versionAtLeast } from './locate'
-import type { Unit } from './wildcard'
 
 /**
  * POSIX single-quoting: `'` becomes `'\''`. Everything else inside quotes is literal — except that
@@ -37,41 +35,15 @@ export const taskUrls = (task: CopyTask, o: Pick<LineOptions, 'sourceBucket' | '
   destination: o.localRoot ? containedPath(o.localRoot, task.destKey) : s3Url(o.destinationBucket, task.destKey),
 })
 
-const cpFlags = (o: LineOptions, raw: boolean): string[] => {
-  const flags = raw ? ['cp', '--raw=true'] : ['cp']
-  if (o.sourceRegion) flags.push('--source-region', shellQuote(o.sourceRegion))
-  // s3→s3 defaults to REPLACE, which drops Content-Type and user metadata; COPY keeps them.
-  if (!o.localRoot && versionAtLeast(o.version, METADATA_DIRECTIVE_VERSION)) flags.push('--metadata-directive', 'COPY')
-  return flags
-}
-
 /** One `cp` line. `--raw=true` stops `*?[` in keys from being globbed. */
 export function cpLine(task: CopyTask, o: LineOptions): string {
   const { source, destination } = taskUrls(task, o)
-  return `${cpFlags(o, true).join(' ')} ${shellQuote(source)} ${shellQuote(destination)}`
+  const flags = ['cp', '--raw=true']
+  if (o.sourceRegion) flags.push('--source-region', shellQuote(o.sourceRegion))
+  // s3→s3 defaults to REPLACE, which drops Content-Type and user metadata; COPY keeps them.
+  if (!o.localRoot && versionAtLeast(o.version, METADATA_DIRECTIVE_VERSION)) flags.push('--metadata-directive', 'COPY')
+  return `${flags.join(' ')} ${shellQuote(source)} ${shellQuote(destination)}`
 }
-
-/**
- * One line for every object under `prefix` (wildcard.ts says when that is exact): s5cmd lists
- * `prefix` and copies each key to `destDir` + the key after prefix's last `/`. s3→s3 only.
- */
-export function wildcardLine(prefix: string, destDir: string, o: LineOptions): string {
-  if (o.localRoot || /[*?]/.test(prefix + destDir)) throw new Error(`no wildcard line for ${JSON.stringify(prefix)} → ${JSON.stringify(destDir)}`)
-  return `${cpFlags(o, false).join(' ')} ${shellQuote(s3Url(o.sourceBucket, `${prefix}*`))} ${shellQuote(s3Url(o.destinationBucket, destDir))}`
-}
-
-/** A batch of units as stdin lines, each with the tasks it carries: wildcard units as one line while `wildcards`, else per key. */
-export function unitLines(units: readonly Unit[], o: LineOptions, wildcards: boolean): FeedLine[] {
-  return units.flatMap((u) =>
-    u.kind === 'wildcard' && wildcards && !o.localRoot ? [{ text: `${wildcardLine(u.prefix, u.destDir, o)}\n`, tasks: u.tasks.length }] : batchLines(u.tasks, o).map((text) => ({ text, tasks: 1 })),
-  )
-}
-
-/** The same as one text (tests and the exported run file). */
-export const unitsText = (units: readonly Unit[], o: LineOptions, wildcards: boolean): string =>
-  unitLines(units, o, wildcards)
-    .map((l) => l.text)
-    .join('')
 
 /**
  * The batch: one line per task, in task order, no blank or comment lines. (s5cmd's "(line: N)"

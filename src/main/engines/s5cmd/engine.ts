@@ -1,8 +1,6 @@
 // The s5cmd direct engine (DESIGN §6): batches of `cp` lines on the stdin of
 // `s5cmd --json --log debug ... run`, its output written to files and read line by line as it
-// arrives (output-file.ts says why not a pipe), one result per task. Where the plan's listing
-// proves a prefix holds only tasks, one wildcard line carries them (wildcard.ts); `plan --out`
-// keeps one line per key, since a run file may run long after the listing.
+// arrives (output-file.ts says why not a pipe), one result per task.
 //
 // Sizing: `max_concurrent` is s5cmd's `--numworkers` (parallel copies inside ONE process); by
 // default the batches form one pipeline (`maxProcesses` 1): the next process starts on the
@@ -17,14 +15,13 @@ import type { TaskResult } from '../../../shared/contract'
 import { partitionTasks } from '../route/carriable'
 import { removeLeftovers } from '../leftovers'
 import type { CopyTask, EngineContext, TransferEngine } from '../types'
-import { taskUrls, unitLines } from './batch'
+import { batchLines, taskUrls } from './batch'
 import { feedLines } from './feeder'
 import { buildInvocation, exportBatch, makeRedactor, type BatchExport, type InvocationInput } from './invocation'
 import { openOutputFile, outputFolder, type OutputFile } from './output-file'
 import { parseLine, type Stream } from './parse'
 import { BatchReconciler } from './reconcile'
 import { spawnTethered } from './tether'
-import { foldUnits, LISTING_FRESH_MS, packUnits, type SourceListing, type Unit } from './wildcard'
 
 export interface S5cmdEngineOptions extends InvocationInput {
   binary: string
@@ -38,8 +35,6 @@ export interface S5cmdEngineOptions extends InvocationInput {
   keepLines?: number
   /** Environment the child starts from (default process.env); credentials are layered on top. */
   baseEnv?: NodeJS.ProcessEnv
-  /** The plan's source listing: where it proves a prefix holds only tasks, one wildcard line carries them. */
-  listing?: SourceListing
 }
 
 export type S5cmdEngine = TransferEngine & {
@@ -64,7 +59,7 @@ interface Tail {
  * the job never drains between batches. At most two processes at once: batch k+2 also waits for
  * batch k to exit. Objects in flight stay under numWorkers + tailAt.
  */
-async function pipeline<B>(queue: B[], tailAt: number, runOne: (batch: B, tail: Tail) => Promise<void>): Promise<void> {
+async function pipeline(queue: CopyTask[][], tailAt: number, runOne: (batch: CopyTask[], tail: Tail) => Promise<void>): Promise<void> {
   const tails: Promise<void>[] = []
   const exits: Promise<void>[] = []
   queue.forEach((batch, k) => {
@@ -77,6 +72,13 @@ async function pipeline<B>(queue: B[], tailAt: number, runOne: (batch: B, tail: 
     })().finally(reached)
   })
   await Promise.all(exits)
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const n = Math.max(1, Math.floor(size))
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += n) out.push(items.slice(i, i + n))
+  return out
 }
 
 export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
@@ -92,8 +94,7 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
     if (recent.length > 2 * keep) recent.splice(0, recent.length - keep)
   }
 
-  async function runBatch(units: Unit[], outer: EngineContext, outDir: string, tail?: Tail): Promise<void> {
-    const batch = units.flatMap((u) => u.tasks)
+  async function runBatch(batch: CopyTask[], outer: EngineContext, outDir: string, tail?: Tail): Promise<void> {
     // Explicit, not a spread: the caller's context may be a class whose methods live on its prototype.
     const ctx: EngineContext = {
       signal: outer.signal,
@@ -136,8 +137,7 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       flushAnomalies()
     }
     const n = batches.length
-    // Successes every 5 ms: after a kill -9, a copy s5cmd finished but nobody read is copied again by the resume.
-    const stdout = await openOutputFile(join(outDir, `${n}.stdout`), onLine('stdout'), 5)
+    const stdout = await openOutputFile(join(outDir, `${n}.stdout`), onLine('stdout'))
     let stderr: OutputFile | undefined
     let result
     try {
@@ -147,8 +147,7 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       // cancelSignal sends SIGTERM, forceKillAfterDelay follows with SIGKILL, cleanup kills it if
       // this process exits. execa spawns synchronously, so the child holds its own copies of the
       // output descriptors once it returns and ours can close.
-      // A listing that may have gone stale no longer proves a prefix: per-key lines then.
-      const lines = unitLines(units, line, opts.listing !== undefined && Date.now() - opts.listing.listedAt <= LISTING_FRESH_MS)
+      const lines = batchLines(batch, line).map((text) => ({ text, tasks: 1 }))
       const { child } = await spawnTethered(opts.binary, argv, { stdout: stdout.fd, stderr: stderr.fd }, {
         reject: false,
         env: inv.env(opts.baseEnv ?? process.env),
@@ -162,8 +161,8 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       await Promise.all([stdout.released(), stderr.released()])
       const out = stdout
       const err = stderr
-      // Two open tasks per worker: s5cmd never idles for a line, and a pause or a kill finds at
-      // most this many in its hands (or one wildcard line's objects).
+      // One line per free worker plus as many waiting: s5cmd never idles for a line, and a pause
+      // or a kill finds at most this many in its hands.
       const fed = feedLines(child.stdin!, lines, {
         window: 2 * opts.numWorkers,
         reported: () => batch.length - open,
@@ -204,13 +203,12 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       const { carry, route } = partitionTasks(tasks)
       for (const { task, reason } of route)
         ctx.onResult({ id: task.id, outcome: 'failed', engine: 's5cmd', bytes: 0, reason: `${UNCARRIABLE_PREFIX}: ${reason}`, errorClass: 's5cmd' })
-      const size = Math.max(1, Math.floor(opts.batchSize))
-      const queue = packUnits(foldUnits(carry, opts.localRoot ? undefined : opts.listing, size), size)
+      const queue = chunk(carry, opts.batchSize)
       if (queue.length === 0) return
       // Download mode: partial files a killed s5cmd left beside these targets go before they are fetched again.
       if (opts.localRoot) await removeLeftovers(carry.map((t) => taskUrls(t, line).destination))
       const outDir = await outputFolder()
-      const runOne = async (batch: Unit[], tail?: Tail): Promise<void> => {
+      const runOne = async (batch: CopyTask[], tail?: Tail): Promise<void> => {
         // Pause holds the next batch; a running s5cmd finishes the batch it has.
         await ctx.waitIfPaused?.()
         await runBatch(batch, ctx, outDir.path, tail)

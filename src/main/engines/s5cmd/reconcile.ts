@@ -70,8 +70,7 @@ export class BatchReconciler {
       }
       case 'failure': {
         const p = this.resolve(ev.command)
-        // Also a wildcard line's own failure (`no object found`, a failed listing): it names no task.
-        if (!p || !this.byPair.has(pairKey(p.source, p.destination))) {
+        if (!p) {
           this.runErrors.push(ev.error)
           return this.anomaly(`failure for an unknown object: ${ev.command}: ${ev.error}`)
         }

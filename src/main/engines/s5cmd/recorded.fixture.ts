@@ -16,21 +16,6 @@ export const recorded = {
   ls: '{"key":"s3://src/data/a/f1.bin","etag":"5dd0f9a5f2d01ef4bfb97195dbfff5a1","last_modified":"2026-11-23T19:43:07Z","type":"file","size":1048576,"storage_class":"STANDARD"}',
   stat: '{"operation":"cp","success":2,"error":0}',
   accessDeniedError: 'AccessDenied: Access Denied status code: 403, ...',
-  /** Lines of wildcard `cp` lines, captured from s5cmd 2.2.2 (`--json --log debug --retry-count 0 run`)
-   *  on s3rver with src holding data/a/f1.bin, data/a/f2.bin, data/a/sub/f3.bin, data/b/g1.bin, for
-   *  `cp 's3://src/data/a/*' 's3://dst/x/a/'`, `cp 's3://src/data/b/g*' 's3://nobucket/x/b/'`,
-   *  `cp 's3://src/data/none/*' 's3://dst/x/none/'`: one line per object, nested keys kept. */
-  wildcard: {
-    stdout: [
-      '{"operation":"cp","success":true,"source":"s3://src/data/a/f2.bin","destination":"s3://dst/x/a/f2.bin","object":{"key":"s3://dst/x/a/f2.bin","type":"file"}}',
-      '{"operation":"cp","success":true,"source":"s3://src/data/a/f1.bin","destination":"s3://dst/x/a/f1.bin","object":{"key":"s3://dst/x/a/f1.bin","type":"file"}}',
-      '{"operation":"cp","success":true,"source":"s3://src/data/a/sub/f3.bin","destination":"s3://dst/x/a/sub/f3.bin","object":{"key":"s3://dst/x/a/sub/f3.bin","type":"file"}}',
-    ],
-    stderr: [
-      '{"operation":"cp","command":"cp s3://src/data/none/* s3://dst/x/none/","error":"no object found"}',
-      '{"operation":"cp","command":"cp s3://src/data/b/g1.bin s3://nobucket/x/b/g1.bin","error":"NoSuchBucket: The specified bucket does not exist status code: 404, request id: , host id:"}',
-    ],
-  },
   /** Other skip texts the reference lists (-n, -u). */
   otherSkipTexts: ['object already exists', 'object is newer or same age'],
 } as const
