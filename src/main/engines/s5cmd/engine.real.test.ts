@@ -114,7 +114,7 @@ describe.skipIf(!found)(`s5cmd engine with a real s5cmd (${located.found ? `${lo
         ['failed', 'cancelled', 'other'],
       ])
       // s5cmd 2.2.2 does not interrupt in-flight requests on SIGTERM: here it took the SIGKILL.
-      expect(logs).toContain('warn: s5cmd batch ended (cancelled, signal SIGKILL), 0 retries')
+      expect(logs).toContain('warn: s5cmd process ended (cancelled, signal SIGKILL), 0 retries')
       console.info(`[s5cmd integration] cancel took ${Date.now() - t0} ms; ${logs.filter((l) => l.includes('batch ended')).join('; ')}`)
     } finally {
       for (const s of sockets) s.destroy()

@@ -138,7 +138,7 @@ describe('feedLines', () => {
     await tick()
     h.stdin.destroy(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))
     h.report(4)
-    await expect(done).resolves.toBeUndefined()
+    await expect(done).resolves.toBe(4)
     expect(h.handed()).toBe(4)
   })
 })

@@ -37,10 +37,15 @@ export interface FeedOptions {
   pollMs?: number
   stallMs?: number
   onStall?: (unreported: number) => void
+  /** Lines [from, to) have just been handed over. */
+  onHand?: (from: number, to: number) => void
 }
 
-/** Writes `lines` (each text ending in a newline) to `stdin`, then ends it; stops early on abort or a closed pipe. */
-export async function feedLines(stdin: Writable, lines: readonly FeedLine[], o: FeedOptions): Promise<void> {
+/**
+ * Writes `lines` (each text ending in a newline) to `stdin`, then ends it; stops early on abort or
+ * a closed pipe. Resolves to how many lines were handed over.
+ */
+export async function feedLines(stdin: Writable, lines: readonly FeedLine[], o: FeedOptions): Promise<number> {
   const pollMs = o.pollMs ?? 5
   const stallMs = o.stallMs ?? 30_000
   let closed = false
@@ -70,6 +75,8 @@ export async function feedLines(stdin: Writable, lines: readonly FeedLine[], o: 
       let n = fitting(o.window - (handed - o.reported()))
       if (n === 0) {
         await o.refresh()
+        // A result just read may have cancelled the job: nothing more goes to s5cmd then.
+        if (closed || o.signal.aborted) break
         n = fitting(o.window - (handed - o.reported()))
       }
       if (n > 0) full = undefined
@@ -83,6 +90,7 @@ export async function feedLines(stdin: Writable, lines: readonly FeedLine[], o: 
         continue
       }
       const chunk = lines.slice(next, next + n)
+      o.onHand?.(next, next + n)
       next += n
       handed += chunk.reduce((sum, l) => sum + l.tasks, 0)
       if (!stdin.write(chunk.map((l) => l.text).join(''))) await Promise.race([new Promise((resolve) => stdin.once('drain', resolve)), gone])
@@ -92,4 +100,5 @@ export async function feedLines(stdin: Writable, lines: readonly FeedLine[], o: 
     stdin.on('error', () => undefined)
     if (!closed) stdin.end()
   }
+  return next
 }
