@@ -6,6 +6,7 @@
 // s3 server and s5cmd itself, and enough to break the ≤ 1.05 overhead budget. A file costs s5cmd
 // nothing extra, and reading it every `intervalMs` is a handful of reads per second. Results
 // arrive at most `intervalMs` late, well inside the job's one-snapshot-per-second cadence.
+import { readSync } from 'node:fs'
 import { open, rm, type FileHandle } from 'node:fs/promises'
 import { ownedTempDir } from '../owned-temp'
 
@@ -46,7 +47,10 @@ export async function openOutputFile(path: string, onLine: (line: string) => voi
 
   const readNew = async (): Promise<void> => {
     for (;;) {
-      const { bytesRead } = await reader.read(buf, 0, buf.length, position)
+      // Synchronous on purpose: a read of a regular file already in the page cache takes
+      // microseconds, while each promise read hops to the thread pool and back (measured: 1.2 s of
+      // this process's CPU for a 2,920-object job polled every 5 ms).
+      const bytesRead = readSync(reader.fd, buf, 0, buf.length, position)
       if (bytesRead === 0) return
       position += bytesRead
       const text = pending + decoder.decode(buf.subarray(0, bytesRead), { stream: true })
