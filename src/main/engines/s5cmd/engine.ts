@@ -112,7 +112,7 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       // cancelSignal sends SIGTERM, forceKillAfterDelay follows with SIGKILL, cleanup kills it if
       // this process exits. execa spawns synchronously, so the child holds its own copies of the
       // output descriptors once it returns and ours can close.
-      const lines = batchLines(batch, line).map((text) => ({ text, tasks: 1 }))
+      const lines = batchLines(batch, line)
       const { child } = await spawnTethered(opts.binary, argv, { stdout: stdout.fd, stderr: stderr.fd }, {
         reject: false,
         env: inv.env(opts.baseEnv ?? process.env),

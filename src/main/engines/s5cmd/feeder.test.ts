@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { feedLines, type FeedOptions } from './feeder'
 
-const lines = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `cp 'a${i}' 'b${i}'\n`, tasks: 1 }))
+const lines = (n: number) => Array.from({ length: n }, (_, i) => `cp 'a${i}' 'b${i}'\n`)
 
 function harness(overrides: Partial<FeedOptions> = {}) {
   const stdin = new PassThrough()
@@ -52,7 +52,7 @@ describe('feedLines', () => {
     expect(h.handed()).toBe(7)
     h.report(7)
     await done
-    expect(h.text()).toBe(all.map((l) => l.text).join(''))
+    expect(h.text()).toBe(all.join(''))
     expect(h.stdin.writableEnded).toBe(true)
   })
 
@@ -83,29 +83,6 @@ describe('feedLines', () => {
     h.report(8)
     await done
     expect(h.handed()).toBe(12)
-  })
-
-  it('a wildcard line weighs its objects: it goes alone when bigger than the window, and what follows waits for room', async () => {
-    const h = harness()
-    const wild = { text: "cp 's3://src/folder/*' 's3://dst/folder/'\n", tasks: 10 }
-    const done = feedLines(h.stdin, [...lines(2), wild, ...lines(2)], h.o)
-    await tick()
-    expect(h.handed()).toBe(2)
-    h.report(2)
-    await tick()
-    // Nothing open: the wildcard goes by itself; the lines after it wait until its open objects fit the window.
-    expect(h.handed()).toBe(3)
-    h.report(6)
-    await tick()
-    expect(h.handed()).toBe(3)
-    h.report(1)
-    await tick()
-    expect(h.handed()).toBe(4)
-    h.report(3)
-    await tick()
-    expect(h.handed()).toBe(5)
-    h.report(2)
-    await done
   })
 
   it('a silent s5cmd does not hang the batch: after stallMs the rest is handed over, with a warning', async () => {

@@ -9,22 +9,14 @@
 //
 // Results arrive through output files read on a timer (output-file.ts); while the window is full
 // the feeder reads them itself every `pollMs`, so a freed worker waits milliseconds, not a tick.
-// A wildcard line stands for every object under its prefix: it weighs its task count, and goes
-// alone when it is bigger than the window (a pause then holds at the next line, not inside it).
 // A task s5cmd never mentions would hold its slot for ever: after `stallMs` without any result
 // while the window is full, the rest of the batch is handed over as one write, and the reconciler
 // still accounts for every task when s5cmd exits.
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Writable } from 'node:stream'
 
-/** One line of the batch and how many tasks it carries (1, or a wildcard's objects). */
-export interface FeedLine {
-  text: string
-  tasks: number
-}
-
 export interface FeedOptions {
-  /** Tasks handed to s5cmd that have no result yet, at most (one line always goes when none is open). */
+  /** Lines handed to s5cmd that have no result yet, at most. */
   window: number
   /** How many lines have a result so far (success, skip or failure). */
   reported: () => number
@@ -45,7 +37,7 @@ export interface FeedOptions {
  * Writes `lines` (each text ending in a newline) to `stdin`, then ends it; stops early on abort or
  * a closed pipe. Resolves to how many lines were handed over.
  */
-export async function feedLines(stdin: Writable, lines: readonly FeedLine[], o: FeedOptions): Promise<number> {
+export async function feedLines(stdin: Writable, lines: readonly string[], o: FeedOptions): Promise<number> {
   const pollMs = o.pollMs ?? 5
   const stallMs = o.stallMs ?? 30_000
   let closed = false
@@ -54,16 +46,7 @@ export async function feedLines(stdin: Writable, lines: readonly FeedLine[], o: 
   stdin.on('error', onGone).once('close', onGone)
   const gone = o.exited.then(onGone, onGone)
   let next = 0
-  let handed = 0
-  // Lines from `next` on whose tasks fit the room left (at least one when nothing is open).
-  const fitting = (room: number): number => {
-    let n = 0
-    for (let w = 0; next + n < lines.length; n++) {
-      w += lines[next + n]!.tasks
-      if (w > room && !(n === 0 && handed === o.reported())) break
-    }
-    return n
-  }
+  const fitting = (room: number): number => Math.max(0, Math.min(room, lines.length - next))
   // The moment the window filled with no result since: a stall is measured only while full and running.
   let full: { reported: number; since: number } | undefined
   try {
@@ -72,28 +55,27 @@ export async function feedLines(stdin: Writable, lines: readonly FeedLine[], o: 
       await o.waitIfPaused?.()
       if (Date.now() - before > pollMs) full = undefined
       if (closed || o.signal.aborted) break
-      let n = fitting(o.window - (handed - o.reported()))
+      let n = fitting(o.window - (next - o.reported()))
       if (n === 0) {
         await o.refresh()
         // A result just read may have cancelled the job: nothing more goes to s5cmd then.
         if (closed || o.signal.aborted) break
-        n = fitting(o.window - (handed - o.reported()))
+        n = fitting(o.window - (next - o.reported()))
       }
       if (n > 0) full = undefined
       else if (!full || full.reported !== o.reported()) full = { reported: o.reported(), since: Date.now() }
       else if (Date.now() - full.since >= stallMs) {
-        o.onStall?.(handed - o.reported())
+        o.onStall?.(next - o.reported())
         n = lines.length - next
       }
       if (n === 0) {
         await sleep(pollMs)
         continue
       }
-      const chunk = lines.slice(next, next + n)
+      const chunk = lines.slice(next, next + n).join('')
       o.onHand?.(next, next + n)
       next += n
-      handed += chunk.reduce((sum, l) => sum + l.tasks, 0)
-      if (!stdin.write(chunk.map((l) => l.text).join(''))) await Promise.race([new Promise((resolve) => stdin.once('drain', resolve)), gone])
+      if (!stdin.write(chunk)) await Promise.race([new Promise((resolve) => stdin.once('drain', resolve)), gone])
     }
   } finally {
     stdin.off('error', onGone).off('close', onGone)
