@@ -54,6 +54,43 @@ describe('verification after a job', () => {
     expect(report).toMatchObject({ status: 'completed', files_synced: 10, verify_level: 'etag', files_verified: 10, files_unverified: 0, files_checksum_mismatch: 0, verification_methods: { etag: 10 } })
   })
 
+  it('checks each folder once its copies have landed, while the next folder still copies', async () => {
+    const lake = await startFaultProxy(env.s3.endpoint)
+    try {
+      // ETHUSDT's copies are slowed: BTCUSDT's folder is complete long before the job is.
+      lake.rules.push({ match: (r) => r.method === 'PUT' && r.path.includes('/ETHUSDT/'), action: { kind: 'delay', ms: 150 } })
+      const s3 = { ...(env.base.s3_config as object), endpoint_url: lake.endpoint }
+      const { report } = await runJob(job({ destination_prefix: 'early', s3_config: s3, performance_optimization: { max_concurrent: 2 } }))
+      expect(report).toMatchObject({ status: 'completed', files_synced: 20, files_verified: 20, files_unverified: 0 })
+      const listing = (symbol: string) => lake.seen.filter((r) => r.query.get('list-type') === '2' && r.query.get('prefix') === `early/data/spot/daily/klines/${symbol}/1h/`)
+      const copies = lake.seen.filter((r) => r.method === 'PUT')
+      // One listing before copying (the incremental diff) and one to verify, per folder.
+      for (const s of ['BTCUSDT', 'ETHUSDT']) expect(listing(s)).toHaveLength(2)
+      const lastCopy = (symbol: string) => Math.max(...copies.filter((r) => r.path.includes(`/${symbol}/`)).map((r) => r.n))
+      expect(listing('BTCUSDT')[1].n).toBeGreaterThan(lastCopy('BTCUSDT'))
+      expect(listing('BTCUSDT')[1].n).toBeLessThan(lastCopy('ETHUSDT'))
+      expect(listing('ETHUSDT')[1].n).toBeGreaterThan(lastCopy('ETHUSDT'))
+    } finally {
+      await lake.stop()
+    }
+  })
+
+  it('an early folder check that cannot run is tried again after the copies, not left unverified', async () => {
+    const lake = await startFaultProxy(env.s3.endpoint)
+    try {
+      lake.rules.push({ match: (r) => r.method === 'PUT' && r.path.includes('/ETHUSDT/'), action: { kind: 'delay', ms: 100 } })
+      // The second BTCUSDT listing is the early check (the first is the plan's diff): refused once.
+      let lists = 0
+      lake.rules.push({ match: (r) => r.query.get('prefix') === 'again/data/spot/daily/klines/BTCUSDT/1h/' && ++lists === 2, action: { kind: 'error', status: 403, code: 'AccessDenied' }, times: 1 })
+      const s3 = { ...(env.base.s3_config as object), endpoint_url: lake.endpoint }
+      const { report } = await runJob(job({ destination_prefix: 'again', s3_config: s3, performance_optimization: { max_concurrent: 2 } }))
+      expect(lake.count((r) => r.action === 'error')).toBe(1)
+      expect(report).toMatchObject({ status: 'completed', files_synced: 20, files_verified: 20, files_unverified: 0 })
+    } finally {
+      await lake.stop()
+    }
+  })
+
   it('downloads: proves each zip by the SHA-256 of its bytes against the .CHECKSUM, and flags the stale one with both values', async () => {
     const out = await mkdtemp(join(tmpdir(), 'archive-sync-dl-'))
     const src = { ...(env.base.source as object), endpoint_url: proxy.endpoint }

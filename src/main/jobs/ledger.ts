@@ -30,9 +30,13 @@ export class JobLedger {
     return r !== undefined && r.outcome !== 'failed' && !(c && BAD.has(c.status))
   }
 
-  /** Landed objects still waiting for their proof. */
+  /** Landed and still waiting for its proof. */
+  awaitsProof(id: number): boolean {
+    return this.isDone(id) && !this.checks.has(id)
+  }
+
   unverified(): PlannedTask[] {
-    return this.tasks.filter((t) => this.isDone(t.id) && !this.checks.has(t.id))
+    return this.tasks.filter((t) => this.awaitsProof(t.id))
   }
 
   result(id: number): TaskResult | undefined {

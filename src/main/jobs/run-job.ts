@@ -11,12 +11,12 @@ import { batchRoute, type BatchEngine } from '../batch-ops/engine'
 import { routeJob } from '../engines/route/route-job'
 import { isUsable, type S5cmdLocation } from '../engines/s5cmd/locate'
 import { TraditionalTally } from '../engines/measured'
-import { makeS3Client, destinationEndpoint, sourceEndpoint } from '../s3/clients'
-import { verifyLanded } from '../verify/verifier'
+import { destinationEndpoint, sourceEndpoint } from '../s3/clients'
 import { findTraditionalBaseline } from './baseline'
 import type { PauseGate } from './pause-gate'
 import { ProgressAggregator } from './aggregator'
 import { deleteExtraneous } from './delete-extraneous'
+import { jobProof } from './job-proof'
 import { JobLedger } from './ledger'
 import { hashConfig } from './journal'
 import { prepareJob, type ResumedJob } from './prepare-job'
@@ -78,6 +78,9 @@ export async function runJob(run: JobRun): Promise<Report> {
   let sessionFailed = 0
   let diskFull: string | undefined
   const reported = new Map<number, { sha256: string; method: 'sha256-stream' | 'sha256-s3' }>()
+  // What this session hands to the engine: neither finished earlier nor already at the destination.
+  const todo = plan.tasks.filter((t) => !t.skip && !ledger.isDone(t.id))
+  const proof = jobProof({ config, ledger, tasks: plan.tasks, todo, journal, reported, signal, log })
   const record = (r: TaskResult) => {
     ledger.record(r)
     if (r.outcome === 'failed') sessionFailed++
@@ -94,10 +97,10 @@ export async function runJob(run: JobRun): Promise<Report> {
     }
     agg.record({ ...r, key: plan.tasks[r.id].sourceKey })
     journal.append(r, plan.tasks[r.id].sourceKey)
+    proof.landed(r.id)
   }
   for (const t of plan.tasks) if (t.skip && !ledger.isDone(t.id)) record({ id: t.id, outcome: 'skipped', bytes: t.size, reason: t.skip })
 
-  const todo = plan.tasks.filter((t) => !ledger.isDone(t.id))
   // A Batch Operations job is S3's: no probe of the archive with our identity (the job's role reads it), and its engine keeps state in the job folder.
   const batch = config.operation_mode === 'batch_operations' ? batchRoute({ config, jobId, label: jobLabel(config), dir: run.dir, configHash: hashConfig(config), source: src, destination: dst }) : undefined
   const { route, engine }: { route: { engine: string; reason: string; fallbacks: string[] }; engine: TransferEngine | BatchEngine } =
@@ -110,8 +113,9 @@ export async function runJob(run: JobRun): Promise<Report> {
   try {
     if (todo.length > 0) await engine.run(todo, { signal, onResult: record, onStart: (ids) => agg.started(ids), log, waitIfPaused: run.gate?.wait, onProgress: (p) => agg.remoteProgress(p) })
     // Cancelled or stopped: what landed unproved is verified by the resume.
-    if (!signal.aborted) await verify(run.config, ledger, journal, reported, signal, log)
+    await proof.finish()
   } finally {
+    proof.close()
     agg.stop()
     await journal.close()
   }
@@ -178,38 +182,4 @@ export async function runJob(run: JobRun): Promise<Report> {
   const message = diskFull ?? (status === 'failed' ? `${c.failed} of ${s.objects} objects failed` : undefined)
   emit({ type: 'state', jobId, state: status, message })
   return report
-}
-
-const TRANSIENT = /^(verification failed|cancelled)/
-
-async function verify(config: JobConfig, ledger: JobLedger, journal: { verified: JobLedger['verified'] }, reported: Map<number, { sha256: string; method: 'sha256-stream' | 'sha256-s3' }>, signal: AbortSignal, log: (l: 'info' | 'warn', m: string) => void): Promise<void> {
-  const tasks = ledger.unverified()
-  if (tasks.length === 0) return
-  const src = makeS3Client(sourceEndpoint(config))
-  const dst = config.output_directory ? undefined : makeS3Client(destinationEndpoint(config))
-  try {
-    const r = await verifyLanded({
-      tasks,
-      level: config.verify,
-      source: { client: src, bucket: config.source.bucket },
-      destination: dst ? { client: dst, bucket: config.destination_bucket! } : { root: config.output_directory! },
-      concurrency: config.performance_optimization.max_concurrent,
-      signal,
-      reported,
-      onOutcome: (o) => {
-        ledger.verified(o)
-        // A check that could not run is not journaled: the resume tries it again.
-        if (!TRANSIENT.test(o.reason ?? '')) journal.verified(o)
-      },
-    })
-    log('info', `Verified ${tasks.length} objects (verify ${config.verify}) with ${r.requests} requests`)
-  } catch (err) {
-    // The destination listing failed (service down): the copies stand, their proof waits for a resume or `archive-sync verify`.
-    const reason = `verification failed: ${(err as Error).message ?? String(err)}`
-    log('warn', `${reason}; ${tasks.length} objects left unverified`)
-    for (const t of tasks) ledger.verified({ id: t.id, status: 'unverified', reason })
-  } finally {
-    src.destroy()
-    dst?.destroy()
-  }
 }
