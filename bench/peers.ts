@@ -6,6 +6,8 @@
 // come from GNU time when /usr/bin/time exists (peak RSS is the largest single process of the
 // run, as wait4 reports it). rclone and the AWS CLI are timed only when
 // found on PATH; the bench never installs anything.
+// The local S3's own CPU per run (its process, read from /proc) shows the work each tool asks of
+// the server: on two shared cores the server and the tool compete for the same CPU.
 // Loopback figures: s3rver's per-request cost and two shared cores dominate — read them as
 // ratios between tools measured side by side, not as AWS throughput.
 import { spawn } from 'node:child_process'
@@ -13,29 +15,40 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { ListObjectsV2Command } from '@aws-sdk/client-s3'
 import { generateArchive, localClient, seedBucket } from '../src/main/dev/fixtures'
 import { startS3Server, type LocalS3 } from '../src/main/dev/s3-server'
 import { findOnPath, locateS5cmd } from '../src/main/engines/s5cmd/locate'
 
 const CONCURRENCY = 8
-const ROUNDS = 3
+const ROUNDS = 5
 const SOURCE = 'data.binance.vision'
 const FOLDER = 'data/spot/daily/aggTrades/'
 const GNU_TIME = '/usr/bin/time'
 
-interface Sample { wall: number; cpu?: number; rssMb?: number }
+interface Sample { wall: number; cpu?: number; rssMb?: number; serverCpu?: number; phases?: Record<string, number> }
 interface Peer { name: string; run: (prefix: string) => Promise<Sample> }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
+/** CPU seconds a process has used so far (Linux /proc; undefined elsewhere). */
+async function cpuOf(pid: number): Promise<number | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined)
+  if (!stat) return undefined
+  // Fields after the command name, which is in parentheses and may hold spaces: utime is the 14th, stime the 15th.
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(f[11]) + Number(f[12])) / 100
+}
+
 /** Runs one command to completion; GNU time's `-f` line goes to a file so the tool's own stderr stays apart. */
-async function timed(file: string, args: string[], env: NodeJS.ProcessEnv, dir: string, stdin?: string): Promise<Sample> {
+async function timed(file: string, args: string[], env: NodeJS.ProcessEnv, dir: string, stdin?: string, onStdout?: (line: string, atSec: number) => void): Promise<Sample> {
   const timeFile = join(dir, `time-${process.hrtime.bigint()}.txt`)
   const gnu = existsSync(GNU_TIME)
   const [cmd, argv] = gnu ? [GNU_TIME, ['-o', timeFile, '-f', '%U %S %M', file, ...args]] : [file, args]
   const t0 = performance.now()
-  const child = spawn(cmd, argv, { env, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'] })
+  const child = spawn(cmd, argv, { env, stdio: [stdin === undefined ? 'ignore' : 'pipe', onStdout ? 'pipe' : 'ignore', 'pipe'] })
+  if (onStdout) createInterface({ input: child.stdout! }).on('line', (l) => onStdout(l, (performance.now() - t0) / 1000))
   let stderr = ''
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)))
   if (stdin !== undefined) child.stdin!.end(stdin)
@@ -90,8 +103,17 @@ export async function benchPeers(): Promise<{ title: string; rows: Record<string
     const cli = (withS5cmd: boolean) => async (prefix: string) => {
       const file = join(dir, `${prefix}.json`)
       await writeFile(file, JSON.stringify(job(prefix, withS5cmd)))
+      // The job's event stream, timestamped as it arrives: when planning ends ("Plan:") and when
+      // the last check ends ("Verified") split its wall time into before, during and after copying.
+      const at: Record<string, number> = {}
+      const mark = (line: string, t: number) => {
+        const e = JSON.parse(line) as { type: string; message?: string }
+        if (e.type === 'log' && e.message?.startsWith('Plan:')) at.planned ??= t
+        if (e.type === 'log' && e.message?.startsWith('Verified')) at.verified ??= t
+      }
       // The bin file as a program, as a user's `archive-sync` starts (its shebang's flags apply).
-      return timed('bin/archive-sync.js', ['run', '--config', file, '--data-dir', join(dir, 'data'), '--json'], env, dir)
+      const s = await timed('bin/archive-sync.js', ['run', '--config', file, '--data-dir', join(dir, 'data'), '--json'], env, dir, undefined, mark)
+      return { ...s, phases: { 'start + listing': at.planned, 'copying + checks': at.verified - at.planned, 'report + exit': s.wall - at.verified } }
     }
     // The batch the job itself exports, with the command line its header prints.
     const planFile = join(dir, 'plan.txt')
@@ -125,7 +147,10 @@ export async function benchPeers(): Promise<{ title: string; rows: Record<string
         const peer = peers[(i + round) % peers.length]
         const prefix = `r${round}-p${peers.indexOf(peer)}`
         try {
+          const before = await cpuOf(s3.pid)
           const s = await peer.run(prefix)
+          const after = await cpuOf(s3.pid)
+          if (before !== undefined && after !== undefined) s.serverCpu = after - before
           const landed = await countObjects(s3, `${prefix}/`)
           if (landed !== archive.length) failures.push(`${peer.name}, round ${round + 1}: ${landed} of ${archive.length} objects landed`)
           else samples.get(peer.name)!.push(s)
@@ -143,14 +168,22 @@ export async function benchPeers(): Promise<{ title: string; rows: Record<string
       const m = med(p.name)
       const cpu = s.every((x) => x.cpu !== undefined) ? median(s.map((x) => x.cpu!)).toFixed(2) : 'n/a'
       const rss = s.every((x) => x.rssMb !== undefined) ? median(s.map((x) => x.rssMb!)).toFixed(0) : 'n/a'
-      return { tool: p.name, seconds: `${m.toFixed(2)} (${Math.min(...s.map((x) => x.wall)).toFixed(2)}–${Math.max(...s.map((x) => x.wall)).toFixed(2)})`, 'vs raw run': (m / raw).toFixed(2), 'vs wildcard': (m / wildcard).toFixed(2), 'CPU s': cpu, 'CPU ms/object': cpu === 'n/a' ? 'n/a' : ((Number(cpu) * 1000) / archive.length).toFixed(2), 'peak RSS MB': rss }
+      const server = s.every((x) => x.serverCpu !== undefined) ? median(s.map((x) => x.serverCpu!)).toFixed(2) : 'n/a'
+      return { tool: p.name, seconds: `${m.toFixed(2)} (${Math.min(...s.map((x) => x.wall)).toFixed(2)}–${Math.max(...s.map((x) => x.wall)).toFixed(2)})`, 'vs raw run': (m / raw).toFixed(2), 'vs wildcard': (m / wildcard).toFixed(2), 'CPU s': cpu, 'CPU ms/object': cpu === 'n/a' ? 'n/a' : ((Number(cpu) * 1000) / archive.length).toFixed(2), 'peak RSS MB': rss, 'local S3 CPU s': server }
     })
     const verdict = (name: string, base: number, baseName: string, budget: number) => {
       if (samples.get(name)!.length === 0) return `${name}: no successful run`
       const r = med(name) / base
       return `${name} / ${baseName} = ${r.toFixed(3)} (budget ≤ ${budget.toFixed(2)}: ${r <= budget ? 'met' : 'MISSED'})`
     }
+    const phaseNotes = peers.flatMap((p) => {
+      const s = samples.get(p.name)!.filter((x) => x.phases)
+      if (s.length === 0) return []
+      const keys = Object.keys(s[0].phases!)
+      return [`${p.name}, by phase (medians, s): ${keys.map((k) => `${k} ${median(s.map((x) => x.phases![k])).toFixed(2)}`).join(', ')}`]
+    })
     const notes = [
+      ...phaseNotes,
       verdict(peers[2].name, raw, 'raw `s5cmd run`', 1.05),
       verdict(peers[2].name, wildcard, '`s5cmd cp` wildcard', 1.1),
       verdict(peers[3].name, wildcard, '`s5cmd cp` wildcard', 1.25),
