@@ -7,7 +7,7 @@ import type { JobConfig } from '../../shared/config/validate'
 import { buildReport } from '../../shared/report'
 import { acrossSessions, earlierSessions, sessionFigures } from '../../shared/report-sessions'
 import { jobLabel } from '../../shared/plan'
-import { batchRoute, type BatchEngine } from '../batch-ops/engine'
+import type { BatchEngine } from '../batch-ops/engine'
 import { routeJob } from '../engines/route/route-job'
 import { isUsable, type S5cmdLocation } from '../engines/s5cmd/locate'
 import { TraditionalTally } from '../engines/measured'
@@ -102,7 +102,8 @@ export async function runJob(run: JobRun): Promise<Report> {
   for (const t of plan.tasks) if (t.skip && !ledger.isDone(t.id)) record({ id: t.id, outcome: 'skipped', bytes: t.size, reason: t.skip })
 
   // A Batch Operations job is S3's: no probe of the archive with our identity (the job's role reads it), and its engine keeps state in the job folder.
-  const batch = config.operation_mode === 'batch_operations' ? batchRoute({ config, jobId, label: jobLabel(config), dir: run.dir, configHash: hashConfig(config), source: src, destination: dst }) : undefined
+  // Loaded only for such a job: S3 Control and IAM are two more SDK clients every other job would load for nothing.
+  const batch = config.operation_mode === 'batch_operations' ? (await import('../batch-ops/engine')).batchRoute({ config, jobId, label: jobLabel(config), dir: run.dir, configHash: hashConfig(config), source: src, destination: dst }) : undefined
   const { route, engine }: { route: { engine: string; reason: string; fallbacks: string[] }; engine: TransferEngine | BatchEngine } =
     batch ?? (await routeJob({ config, source: src, destination: dst, s5cmd: run.s5cmd, firstKey: todo[0]?.sourceKey, signal }))
   for (const f of route.fallbacks) log('warn', f)

@@ -11,7 +11,6 @@ import type { S5cmdLocation } from '../engines/s5cmd/locate'
 import { locateS5cmd } from '../engines/s5cmd/locate'
 import { mask } from '../../shared/redact'
 import { destinationEndpoint, makeS3Client, sourceEndpoint } from '../s3/clients'
-import { batchPreflight } from '../batch-ops/preflight'
 import { classifyS3Error, FIXES } from './classify'
 import { bucketRegion } from './region'
 
@@ -118,7 +117,7 @@ export async function runPreflight(c: JobConfig, deps: PreflightDeps = {}): Prom
       checkRegions(c, src, dst),
     ])
     const lines = [credentials, destination, source, s5cmd, regions]
-    if (c.operation_mode === 'batch_operations') lines.push(...(await batchPreflight(c, source.status === 'ok' ? /listed (.*)\)$/.exec(source.detail)?.[1] : undefined)))
+    if (c.operation_mode === 'batch_operations') lines.push(...(await (await import('../batch-ops/preflight')).batchPreflight(c, source.status === 'ok' ? /listed (.*)\)$/.exec(source.detail)?.[1] : undefined)))
     return { ok: lines.every((l) => l.status !== 'fail'), lines }
   } finally {
     src.destroy()
