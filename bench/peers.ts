@@ -103,17 +103,20 @@ export async function benchPeers(): Promise<{ title: string; rows: Record<string
     const cli = (withS5cmd: boolean) => async (prefix: string) => {
       const file = join(dir, `${prefix}.json`)
       await writeFile(file, JSON.stringify(job(prefix, withS5cmd)))
-      // The job's event stream, timestamped as it arrives: when planning ends ("Plan:") and when
-      // the last check ends ("Verified") split its wall time into before, during and after copying.
+      // The job's event stream, timestamped as it arrives, splits its wall time: Node start and
+      // module loading end at the first line, listing and planning at "Plan:", persisting the plan,
+      // the journal and the route's probe at "Engine:", copying and its checks at "Verified".
       const at: Record<string, number> = {}
       const mark = (line: string, t: number) => {
         const e = JSON.parse(line) as { type: string; message?: string }
+        at.first ??= t
         if (e.type === 'log' && e.message?.startsWith('Plan:')) at.planned ??= t
+        if (e.type === 'log' && e.message?.startsWith('Engine:')) at.engine ??= t
         if (e.type === 'log' && e.message?.startsWith('Verified')) at.verified ??= t
       }
       // The bin file as a program, as a user's `archive-sync` starts (its shebang's flags apply).
       const s = await timed('bin/archive-sync.js', ['run', '--config', file, '--data-dir', join(dir, 'data'), '--json'], env, dir, undefined, mark)
-      return { ...s, phases: { 'start + listing': at.planned, 'copying + checks': at.verified - at.planned, 'report + exit': s.wall - at.verified } }
+      return { ...s, phases: { 'Node start': at.first, listing: at.planned - at.first, 'plan saved + probe': at.engine - at.planned, 'copying + checks': at.verified - at.engine, 'report + exit': s.wall - at.verified } }
     }
     // The batch the job itself exports, with the command line its header prints.
     const planFile = join(dir, 'plan.txt')
