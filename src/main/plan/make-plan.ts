@@ -41,29 +41,30 @@ export async function makePlan(requested: JobConfig, ctx: PlanContext): Promise<
   // Daily and monthly folders share one Hive prefix: list each prefix once.
   const prefixes = config.enable_incremental || sync ? [...new Set(folders.map((f) => destinationListPrefix(config, f.folder)))] : []
   // Both sides at once: neither listing needs the other, and a job of a few folders then waits
-  // for one round of list requests instead of two.
-  const [listed, found] = await Promise.all([
-    pMap(folders, async (f) => {
-      const r = await listAll(ctx.source, config.source.bucket, f.folder, { signal: ctx.signal }).catch((err: unknown) => {
-        throw listingError('source', config.source.bucket, f.folder, err)
-      })
-      listRequests += r.requests
-      return [f.folder, r.objects] as const
-    }, { concurrency: limit }),
-    pMap(prefixes, async (prefix) => {
-      if (config.output_directory) return listLocal(config.output_directory, prefix)
-      const r = await listAll(ctx.destination!, config.destination_bucket!, prefix, { signal: ctx.signal }).catch((err: unknown) => {
-        throw listingError('destination', config.destination_bucket!, prefix, err)
-      })
-      listRequests += r.requests
-      return r.objects
-    }, { concurrency: limit }),
-  ])
-  const source = new Map<string, ListedObject[]>(listed)
+  // for one round of list requests instead of two. The source's failure is reported first, as
+  // when the destination was listed after it: it is the one that names what the job asked for.
+  const listing = pMap(folders, async (f) => {
+    const r = await listAll(ctx.source, config.source.bucket, f.folder, { signal: ctx.signal }).catch((err: unknown) => {
+      throw listingError('source', config.source.bucket, f.folder, err)
+    })
+    listRequests += r.requests
+    return [f.folder, r.objects] as const
+  }, { concurrency: limit })
+  const found = pMap(prefixes, async (prefix) => {
+    if (config.output_directory) return listLocal(config.output_directory, prefix)
+    const r = await listAll(ctx.destination!, config.destination_bucket!, prefix, { signal: ctx.signal }).catch((err: unknown) => {
+      throw listingError('destination', config.destination_bucket!, prefix, err)
+    })
+    listRequests += r.requests
+    return r.objects
+  }, { concurrency: limit })
+  // Awaited below; until then a failure of its own must not count as unhandled.
+  found.catch(() => undefined)
+  const source = new Map<string, ListedObject[]>(await listing)
   let destination: Map<string, ListedObject> | undefined
   if (config.enable_incremental || sync) {
     destination = new Map()
-    for (const objects of found) for (const o of objects) destination.set(o.key, o)
+    for (const objects of await found) for (const o of objects) destination.set(o.key, o)
   }
   // The diff needs the listing; a plain copy without incremental skip does not use it.
   const plan = buildPlan(config, folders, source, config.enable_incremental ? destination : undefined, nameFilter(config))
