@@ -82,7 +82,6 @@ describe('startS3Server', () => {
     expect(seen).toEqual(keys)
   })
 
-
   it('lists by prefix from its folder: partial names, missing folders, a key as the prefix, delimiters', async () => {
     const keys = ['q/a/BTC-2024-01-01.zip', 'q/a/BTC-2024-01-02.zip', 'q/a/BTC-2024-02-01.zip', 'q/a/sub/x.zip', 'q/b/y.zip', 'qz.zip']
     await Promise.all(keys.map((Key) => c.send(new PutObjectCommand({ Bucket: DST, Key, Body: Key }))))
@@ -97,6 +96,7 @@ describe('startS3Server', () => {
     expect((await list('qz.zip/')).keys).toEqual([])
     expect(await list('q/', '/')).toEqual({ keys: [], prefixes: ['q/a/', 'q/b/'] })
   })
+
   it('stop() really stops the server and removes its temp dir', async () => {
     const other = await startS3Server()
     expect(await probe(other.port)).toBe('connected')

@@ -17,7 +17,7 @@ const TRANSIENT = /^(verification failed|cancelled)/
 export interface JobProofInput {
   config: JobConfig
   ledger: JobLedger
-  /** Every task of the plan, and the ones this session hands to the engine. */
+  /** Every task of the plan (task i has id i), and the ones this session hands to the engine. */
   tasks: readonly PlannedTask[]
   todo: readonly PlannedTask[]
   journal: { verified(o: VerifyOutcome): void }
@@ -36,12 +36,13 @@ export function jobProof(p: JobProofInput) {
     if (list) list.push(t)
     else byFolder.set(f, [t])
   }
-  // Per folder, the tasks still waiting for this session's outcome.
+  // Per folder, the tasks still waiting for this session's outcome; per task id (a plan's ids are
+  // its indexes), whether it is one of them: a byte, not a map entry, for each of a million tasks.
   const waiting = new Map<string, number>()
-  const pending = new Map<number, string>()
+  const pending = new Uint8Array(p.tasks.length)
   for (const t of p.todo) {
     const f = folderOf(t)
-    pending.set(t.id, f)
+    pending[t.id] = 1
     waiting.set(f, (waiting.get(f) ?? 0) + 1)
   }
   // Early checks run one folder at a time (a chain, not a pool): one listing request beside the
@@ -87,9 +88,9 @@ export function jobProof(p: JobProofInput) {
   return {
     /** One of the engine's results: the last of its folder starts that folder's check. */
     landed(id: number): void {
-      const f = pending.get(id)
-      if (f === undefined) return
-      pending.delete(id)
+      if (pending[id] !== 1) return
+      pending[id] = 0
+      const f = folderOf(p.tasks[id])
       const left = waiting.get(f)! - 1
       waiting.set(f, left)
       if (left > 0 || signal.aborted) return
