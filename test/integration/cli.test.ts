@@ -64,6 +64,14 @@ describe('archive-sync run', () => {
     expect(r.stderr).toMatch(/Listing the destination s3:\/\/missing-bucket\/.*NoSuchBucket.*Create the bucket or correct destination_bucket/)
   })
 
+  it('names the source when both buckets are missing (both sides are listed at once)', async () => {
+    const source = { ...(env.base.source as object), bucket: 'missing-source' }
+    const r = await cli({ ...env.base, ...selection, symbols: ['BTCUSDT'], date_range: { start: '2024-01-01', end: '2024-01-01' }, source, destination_bucket: 'missing-bucket' })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/Listing the source s3:\/\/missing-source\/.*NoSuchBucket.*Correct source.bucket/)
+    expect(r.stderr).not.toMatch(/missing-bucket/)
+  })
+
   it.each([
     ['CE001', { enable_s3_direct_sync: true, destination_bucket: undefined }],
     ['CE002', { operation_mode: 'fastest' }],
