@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHash } from 'node:crypto'
-import { PutObjectCommand } from '@aws-sdk/client-s3'
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validateConfig } from '../../src/shared/config/validate'
 import { createApp } from '../../src/main/app'
@@ -88,6 +88,32 @@ describe('verification after a job', () => {
       expect(report).toMatchObject({ status: 'completed', files_synced: 20, files_verified: 20, files_unverified: 0 })
     } finally {
       await lake.stop()
+    }
+  })
+
+  it('a resume first checks what the cancelled session copied unproved, and copies again what has gone', async () => {
+    const app = createApp({ transport: 'websocket', dataDir: env.dataDir, snapshotMs: 50, locateS5cmd: async () => ({ found: false, reason: 'not wanted here' }) })
+    try {
+      const config = job({ destination_prefix: 'gone', performance_optimization: { max_concurrent: 1 } })
+      let synced = 0
+      const off = app.services.jobs.onEvent((e) => {
+        if (e.type !== 'task-batch') return
+        synced += e.results.filter((r) => r.outcome === 'synced').length
+        if (synced >= 5) app.services.jobs.cancel(e.jobId)
+      })
+      const first = await app.services.jobs.start(config)
+      const r1 = (await first.done)!
+      off()
+      expect(r1).toMatchObject({ status: 'cancelled', files_verified: 0 })
+      // One copy the cancelled session landed disappears before the resume.
+      expect(r1.files_synced as number).toBeGreaterThanOrEqual(5)
+      const key = 'data/spot/daily/klines/BTCUSDT/1h/BTCUSDT-1h-2024-05-01.zip'
+      await env.client.send(new DeleteObjectCommand({ Bucket: LAKE_BUCKET, Key: `gone/${key}` }))
+      const r2 = (await (await app.services.jobs.resume(first.jobId, { config })).done)!
+      expect(r2).toMatchObject({ status: 'completed', files_synced: 20, files_failed: 0, files_verified: 20 })
+      expect((await getBytes(env.client, LAKE_BUCKET, `gone/${key}`)).equals(await getBytes(env.client, SOURCE_BUCKET, key))).toBe(true)
+    } finally {
+      await app.close()
     }
   })
 

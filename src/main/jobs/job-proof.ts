@@ -17,9 +17,8 @@ const TRANSIENT = /^(verification failed|cancelled)/
 export interface JobProofInput {
   config: JobConfig
   ledger: JobLedger
-  /** Every task of the plan (task i has id i), and the ones this session hands to the engine. */
+  /** Every task of the plan (task i has id i). */
   tasks: readonly PlannedTask[]
-  todo: readonly PlannedTask[]
   journal: { verified(o: VerifyOutcome): void }
   reported: ReadonlyMap<number, { sha256: string; method: 'sha256-stream' | 'sha256-s3' }>
   signal: AbortSignal
@@ -40,11 +39,6 @@ export function jobProof(p: JobProofInput) {
   // its indexes), whether it is one of them: a byte, not a map entry, for each of a million tasks.
   const waiting = new Map<string, number>()
   const pending = new Uint8Array(p.tasks.length)
-  for (const t of p.todo) {
-    const f = folderOf(t)
-    pending[t.id] = 1
-    waiting.set(f, (waiting.get(f) ?? 0) + 1)
-  }
   // Early checks run one folder at a time (a chain, not a pool): one listing request beside the
   // max_concurrent copies, and folders finish in plan order anyway.
   let early: Promise<void> = Promise.resolve()
@@ -86,6 +80,22 @@ export function jobProof(p: JobProofInput) {
   }
 
   return {
+    /**
+     * Before a resume copies: what earlier sessions landed but never proved (a cancel, a crash or a
+     * full disk stopped them first) is checked now, so a copy found missing or broken is no longer
+     * done and this session copies it again instead of reporting it failed.
+     */
+    async earlier(): Promise<void> {
+      if (!signal.aborted) await check(ledger.unverified(), false)
+    },
+    /** The tasks this session hands to the engine: each folder's check waits for all of its own. */
+    copying(todo: readonly PlannedTask[]): void {
+      for (const t of todo) {
+        const f = folderOf(t)
+        pending[t.id] = 1
+        waiting.set(f, (waiting.get(f) ?? 0) + 1)
+      }
+    },
     /** One of the engine's results: the last of its folder starts that folder's check. */
     landed(id: number): void {
       if (pending[id] !== 1) return

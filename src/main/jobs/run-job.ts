@@ -60,12 +60,17 @@ export async function runJob(run: JobRun): Promise<Report> {
   const s = plan.summary
   const ledger = new JobLedger(plan.tasks)
   const agg = new ProgressAggregator(jobId, { objects: s.objects, bytes: s.bytes }, emit, run.snapshotMs)
+  const reported = new Map<number, { sha256: string; method: 'sha256-stream' | 'sha256-s3' }>()
+  const proof = jobProof({ config, ledger, tasks: plan.tasks, journal, reported, signal, log })
   if (prior) {
     for (const r of prior.results.values()) ledger.record(r)
     for (const o of prior.verified.values()) ledger.verified(o)
-    for (const t of plan.tasks) if (ledger.isDone(t.id)) agg.record(ledger.result(t.id)!)
   }
   await journal.session(Boolean(prior))
+  if (prior) {
+    await proof.earlier()
+    for (const t of plan.tasks) if (ledger.isDone(t.id)) agg.record(ledger.result(t.id)!)
+  }
   const done = plan.tasks.filter((t) => ledger.isDone(t.id)).length
   log('info', prior
     ? `Resuming: ${done} of ${s.objects} objects finished in ${prior.sessions.length} earlier session(s); ${s.objects - done} to do${prior.tornTail ? ' (a torn last journal line was cut off)' : ''}`
@@ -77,10 +82,9 @@ export async function runJob(run: JobRun): Promise<Report> {
   let sessionSynced = 0
   let sessionFailed = 0
   let diskFull: string | undefined
-  const reported = new Map<number, { sha256: string; method: 'sha256-stream' | 'sha256-s3' }>()
   // What this session hands to the engine: neither finished earlier nor already at the destination.
   const todo = plan.tasks.filter((t) => !t.skip && !ledger.isDone(t.id))
-  const proof = jobProof({ config, ledger, tasks: plan.tasks, todo, journal, reported, signal, log })
+  proof.copying(todo)
   const record = (r: TaskResult) => {
     ledger.record(r)
     if (r.outcome === 'failed') sessionFailed++
