@@ -79,6 +79,12 @@ export function jobProof(p: JobProofInput) {
     }
   }
 
+  function close(): void {
+    clients?.src.destroy()
+    clients?.dst?.destroy()
+    clients = undefined
+  }
+
   return {
     /**
      * Before a resume copies: what earlier sessions landed but never proved (a cancel, a crash or a
@@ -86,7 +92,10 @@ export function jobProof(p: JobProofInput) {
      * done and this session copies it again instead of reporting it failed.
      */
     async earlier(): Promise<void> {
-      if (!signal.aborted) await check(ledger.unverified(), false)
+      if (signal.aborted) return
+      await check(ledger.unverified(), false)
+      // Its clients go now: the route that runs next may stop the job before the engine's finally.
+      close()
     },
     /** The tasks this session hands to the engine: each folder's check waits for all of its own. */
     copying(todo: readonly PlannedTask[]): void {
@@ -114,9 +123,6 @@ export function jobProof(p: JobProofInput) {
       await check(rest, true)
       if (proved > 0 || rest.length > 0) log('info', `Verified ${proved} objects (verify ${config.verify}) with ${requests} requests`)
     },
-    close(): void {
-      clients?.src.destroy()
-      clients?.dst?.destroy()
-    },
+    close,
   }
 }
