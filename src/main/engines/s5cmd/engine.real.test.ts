@@ -115,7 +115,7 @@ describe.skipIf(!found)(`s5cmd engine with a real s5cmd (${located.found ? `${lo
       ])
       // s5cmd 2.2.2 does not interrupt in-flight requests on SIGTERM: here it took the SIGKILL.
       expect(logs).toContain('warn: s5cmd process ended (cancelled, signal SIGKILL), 0 retries')
-      console.info(`[s5cmd integration] cancel took ${Date.now() - t0} ms; ${logs.filter((l) => l.includes('batch ended')).join('; ')}`)
+      console.info(`[s5cmd integration] cancel took ${Date.now() - t0} ms; ${logs.filter((l) => l.includes('process ended')).join('; ')}`)
     } finally {
       for (const s of sockets) s.destroy()
       server.close()
