@@ -62,10 +62,16 @@ const S3rver = require(cfg.s3rverPath)
   Store.prototype.listObjects = async function (bucket, options) {
     const { delimiter = '', startAfter = '', prefix = '', maxKeys = Infinity } = options
     const keys = []
+    // Only keys (and folders) under the prefix are kept and sorted: S3 answers a narrow prefix from
+    // its index, so its cost follows what it returns, not the size of the folder around it.
+    const under = (rel) => rel.startsWith(prefix) || prefix.startsWith(rel)
     const walk = (dir, rel) => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        if (e.isDirectory()) walk(path.join(dir, e.name), rel + e.name + '/')
-        else if (e.name.endsWith(SUFFIX)) keys.push(rel + e.name.slice(0, -SUFFIX.length))
+        if (e.isDirectory()) { if (under(rel + e.name + '/')) walk(path.join(dir, e.name), rel + e.name + '/') }
+        else if (e.name.endsWith(SUFFIX)) {
+          const key = rel + e.name.slice(0, -SUFFIX.length)
+          if (key.startsWith(prefix)) keys.push(key)
+        }
       }
     }
     // From the prefix's deepest folder, not the bucket's root: S3's listing cost does not grow with
