@@ -118,4 +118,23 @@ describe('feedLines', () => {
     await expect(done).resolves.toBe(4)
     expect(h.handed()).toBe(4)
   })
+
+  it('weighted lines: the window counts tasks; a line heavier than the room left goes while any room is', async () => {
+    // Line weights 1, 6, 1, 1 against a window of 4 tasks.
+    const h = harness({ weights: [1, 6, 1, 1] })
+    const done = feedLines(h.stdin, lines(4), h.o)
+    await tick()
+    // One task in flight leaves room for 3: the 6-task line goes whole (s5cmd must not wait for it), the next does not.
+    expect(h.handed()).toBe(2)
+    h.report(3)
+    await tick()
+    // 4 of 7 tasks unreported: no room.
+    expect(h.handed()).toBe(2)
+    h.report(1)
+    await tick()
+    expect(h.handed()).toBe(3)
+    h.report(5)
+    await done
+    expect(h.handed()).toBe(4)
+  })
 })

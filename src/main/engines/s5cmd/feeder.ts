@@ -9,6 +9,9 @@
 //
 // Results arrive through output files read on a timer (output-file.ts); while the window is full
 // the feeder reads them itself every `pollMs`, so a freed worker waits milliseconds, not a tick.
+// A line may carry several tasks (a wildcard line for a folder's run of objects): the window then
+// counts tasks, and a line heavier than the room left is handed over once the room is positive,
+// so s5cmd never idles behind a heavy line.
 // A task s5cmd never mentions would hold its slot for ever: after `stallMs` without any result
 // while the window is full, the rest of the batch is handed over as one write, and the reconciler
 // still accounts for every task when s5cmd exits.
@@ -16,9 +19,11 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { Writable } from 'node:stream'
 
 export interface FeedOptions {
-  /** Lines handed to s5cmd that have no result yet, at most. */
+  /** Tasks handed to s5cmd that have no result yet, at most (a heavy line may go past it once). */
   window: number
-  /** How many lines have a result so far (success, skip or failure). */
+  /** Tasks per line (default 1 each). */
+  weights?: readonly number[]
+  /** How many tasks have a result so far (success, skip or failure). */
   reported: () => number
   /** Reads what the output files hold now; results it finds raise `reported()`. */
   refresh: () => Promise<void>
@@ -46,7 +51,19 @@ export async function feedLines(stdin: Writable, lines: readonly string[], o: Fe
   stdin.on('error', onGone).once('close', onGone)
   const gone = o.exited.then(onGone, onGone)
   let next = 0
-  const fitting = (room: number): number => Math.max(0, Math.min(room, lines.length - next))
+  // Tasks in the lines handed over so far.
+  let handedTasks = 0
+  const weight = (i: number): number => o.weights?.[i] ?? 1
+  /** How many lines from `next` fit in `room` tasks: at least one while the room is positive. */
+  const fitting = (room: number): number => {
+    let n = 0
+    for (let used = 0; next + n < lines.length; n++) {
+      const w = weight(next + n)
+      if (n === 0 ? room <= 0 : used + w > room) break
+      used += w
+    }
+    return n
+  }
   // The moment the window filled with no result since: a stall is measured only while full and running.
   let full: { reported: number; since: number } | undefined
   try {
@@ -55,17 +72,17 @@ export async function feedLines(stdin: Writable, lines: readonly string[], o: Fe
       await o.waitIfPaused?.()
       if (Date.now() - before > pollMs) full = undefined
       if (closed || o.signal.aborted) break
-      let n = fitting(o.window - (next - o.reported()))
+      let n = fitting(o.window - (handedTasks - o.reported()))
       if (n === 0) {
         await o.refresh()
         // A result just read may have cancelled the job: nothing more goes to s5cmd then.
         if (closed || o.signal.aborted) break
-        n = fitting(o.window - (next - o.reported()))
+        n = fitting(o.window - (handedTasks - o.reported()))
       }
       if (n > 0) full = undefined
       else if (!full || full.reported !== o.reported()) full = { reported: o.reported(), since: Date.now() }
       else if (Date.now() - full.since >= stallMs) {
-        o.onStall?.(next - o.reported())
+        o.onStall?.(handedTasks - o.reported())
         n = lines.length - next
       }
       if (n === 0) {
@@ -74,6 +91,7 @@ export async function feedLines(stdin: Writable, lines: readonly string[], o: Fe
       }
       const chunk = lines.slice(next, next + n).join('')
       o.onHand?.(next, next + n)
+      for (let i = next; i < next + n; i++) handedTasks += weight(i)
       next += n
       if (!stdin.write(chunk)) await Promise.race([new Promise((resolve) => stdin.once('drain', resolve)), gone])
     }
