@@ -41,6 +41,8 @@ export const planHeaderSchema = z.object({
   listRequests: z.number().int().nonnegative(),
   summary: planSummarySchema,
   extraneousKeys: z.array(z.string()),
+  /** Source prefixes s5cmd may copy with one wildcard line each (plan-wildcards.ts); absent in older plans. */
+  wildcards: z.array(z.object({ prefix: z.string().min(1), count: z.number().int().positive() })).optional(),
 })
 export type PlanHeader = z.infer<typeof planHeaderSchema>
 

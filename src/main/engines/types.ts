@@ -1,5 +1,6 @@
 // What every engine (s5cmd, SDK copy, SDK stream, download) is given and must give back.
 import type { Engine, TaskResult } from '../../shared/contract'
+import type { WildcardRun } from '../../shared/plan-wildcards'
 import type { Meter } from './meter'
 
 /** One object to move. `destKey` is a key in the destination bucket, or a path relative to the output folder. */
@@ -25,6 +26,8 @@ export interface EngineContext {
    * until their per-task results arrive; undefined clears them.
    */
   onProgress?(p: { succeeded: number; failed: number } | undefined): void
+  /** The plan's wildcard runs (plan-wildcards.ts): s5cmd copies a run sent whole with one line. */
+  wildcards?: readonly WildcardRun[]
 }
 
 /** The one engine interface: the route builds one of these per job and the job only sees this. */

@@ -25,6 +25,7 @@ export async function writePlan(dir: string, meta: { jobId: string; configHash: 
     listRequests: plan.listRequests,
     summary: plan.summary,
     extraneousKeys: plan.extraneousKeys,
+    wildcards: plan.wildcards,
   }
   const fh = await open(temp, 'w')
   try {
@@ -82,5 +83,5 @@ export async function readPlan(dir: string, expect: { jobId: string; configHash:
   }
   if (!header) throw new AppError('PLAN_CORRUPT', `${path} is empty`)
   if (tasks.length !== header.tasks) throw new AppError('PLAN_CORRUPT', `${path} holds ${tasks.length} tasks, its header says ${header.tasks}`)
-  return { header, tasks, missingKeys: header.summary.missingKeys, extraneousKeys: header.extraneousKeys, summary: header.summary, listRequests: header.listRequests }
+  return { header, tasks, missingKeys: header.summary.missingKeys, extraneousKeys: header.extraneousKeys, summary: header.summary, listRequests: header.listRequests, wildcards: header.wildcards ?? [] }
 }

@@ -31,7 +31,7 @@ const config = (extra: Record<string, unknown> = {}): JobConfig => {
 async function seedJob(c: JobConfig) {
   const folders = planFolders(c, '2025-01-01')
   const listing = new Map(folders.map((f) => [f.folder, f.expected.map((key) => ({ key, size: 10, etag: 'e'.repeat(32) }))]))
-  const plan = { ...buildPlan(c, folders, listing), listRequests: 1 }
+  const plan = { ...buildPlan(c, folders, listing), listRequests: 1, wildcards: [] }
   await writeFile(join(dir, 'job.json'), JSON.stringify({ schemaVersion: 1, jobId: JOB, createdAt: new Date().toISOString(), label: 'x', config: redactConfig(c) }))
   await writePlan(dir, { jobId: JOB, configHash: hashConfig(c) }, plan)
   const j = await Journal.create(join(dir, 'journal.ndjson'), { jobId: JOB, configHash: hashConfig(c), createdAt: new Date().toISOString() })

@@ -7,6 +7,7 @@ import type { JobConfig } from '../../shared/config/validate'
 import { today } from '../../shared/dates'
 import { estimatePlan, type Throughput } from '../../shared/estimate'
 import { findExtraneous } from '../../shared/plan-sync'
+import { wildcardRuns, type WildcardRun } from '../../shared/plan-wildcards'
 import { buildPlan, destinationListPrefix, planFolders, type ListedObject, type Plan } from '../../shared/plan'
 import { AppError } from '../../shared/contract'
 import { ERROR_CLASSES } from '../../shared/errors/table'
@@ -30,6 +31,8 @@ export interface PlanContext {
 
 export interface PlanWithStats extends Plan {
   listRequests: number
+  /** Runs of tasks s5cmd may copy with one wildcard line each: an S3 destination only. */
+  wildcards: WildcardRun[]
 }
 
 export async function makePlan(requested: JobConfig, ctx: PlanContext): Promise<PlanWithStats> {
@@ -77,7 +80,8 @@ export async function makePlan(requested: JobConfig, ctx: PlanContext): Promise<
     await recheckZips(plan, config.output_directory, { client: ctx.source, bucket: config.source.bucket }, ctx.signal)
   }
   plan.summary.estimate = estimatePlan(config, plan.summary, listRequests, ctx.measured)
-  return { ...plan, listRequests }
+  const wildcards = config.output_directory ? [] : wildcardRuns(plan.tasks, source, plan.missingKeys)
+  return { ...plan, listRequests, wildcards }
 }
 
 /** The plan of a config with listing clients of its own, destroyed once it is made. */

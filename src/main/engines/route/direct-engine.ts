@@ -46,6 +46,7 @@ export function createDirectEngine(s5cmd: S5cmdEngine, sdk: TransferEngine, dest
         signal: stop.signal,
         log: (level, message) => ctx.log(level, message),
         waitIfPaused: ctx.waitIfPaused,
+        wildcards: ctx.wildcards,
         onStart(ids) {
           started += ids.length
           ctx.onStart?.(ids)

@@ -1,9 +1,11 @@
-// The text fed to `s5cmd run` on stdin: one `cp` line per task (reference/s5cmd.md "Invocation").
+// The text fed to `s5cmd run` on stdin: one `cp` line per task (reference/s5cmd.md "Invocation"),
+// or one wildcard line for a run of the plan that is sent whole (plan-wildcards.ts says why).
 // Keys are data, never shell: no shell ever runs; s5cmd itself splits each line with POSIX
 // quoting (go-shellquote), so every URL is single-quoted here.
 import { s3Url } from '../../../shared/keys'
 import { containedPath } from '../../local/contained'
 import { taskProblem } from '../route/carriable'
+import type { WildcardRun } from '../../../shared/plan-wildcards'
 import type { CopyTask } from '../types'
 import { METADATA_DIRECTIVE_VERSION, versionAtLeast } from './locate'
 
@@ -35,27 +37,96 @@ export const taskUrls = (task: CopyTask, o: Pick<LineOptions, 'sourceBucket' | '
   destination: o.localRoot ? containedPath(o.localRoot, task.destKey) : s3Url(o.destinationBucket, task.destKey),
 })
 
-/** One `cp` line. `--raw=true` stops `*?[` in keys from being globbed. */
-export function cpLine(task: CopyTask, o: LineOptions): string {
-  const { source, destination } = taskUrls(task, o)
-  const flags = ['cp', '--raw=true']
+function cpFlags(o: LineOptions, raw: boolean): string {
+  const flags = raw ? ['cp', '--raw=true'] : ['cp']
   if (o.sourceRegion) flags.push('--source-region', shellQuote(o.sourceRegion))
   // s3→s3 defaults to REPLACE, which drops Content-Type and user metadata; COPY keeps them.
   if (!o.localRoot && versionAtLeast(o.version, METADATA_DIRECTIVE_VERSION)) flags.push('--metadata-directive', 'COPY')
-  return `${flags.join(' ')} ${shellQuote(source)} ${shellQuote(destination)}`
+  return flags.join(' ')
+}
+
+/** One `cp` line. `--raw=true` stops `*?[` in keys from being globbed. */
+export function cpLine(task: CopyTask, o: LineOptions): string {
+  const { source, destination } = taskUrls(task, o)
+  return `${cpFlags(o, true)} ${shellQuote(source)} ${shellQuote(destination)}`
+}
+
+/** What one line of the batch carries: one task, or a wildcard run sent whole (its URLs as s5cmd prints them). */
+export interface BatchUnit {
+  text: string
+  tasks: CopyTask[]
+  wildcard?: { source: string; destination: string }
 }
 
 /**
- * The batch: one line per task, in task order, no blank or comment lines. (s5cmd's "(line: N)"
- * cannot be used to find the task: see reconcile.ts.) Throws on a key that cannot be carried:
- * callers partition first.
+ * The wildcard line for a run, or undefined when these tasks cannot share one: every task of the
+ * run must be here, and each must land as `<one destination folder>/<its source name>`, which is
+ * where s5cmd puts the objects a wildcard matches.
  */
-export function batchLines(tasks: readonly CopyTask[], o: LineOptions): string[] {
-  return tasks.map((t) => {
-    const problem = taskProblem(t)
-    if (problem) throw new Error(`task ${t.id} cannot go to s5cmd: ${problem}`)
-    return `${cpLine(t, o)}\n`
-  })
+function wildcardUnit(run: WildcardRun, tasks: CopyTask[], o: LineOptions): BatchUnit | undefined {
+  if (tasks.length !== run.count || /[*?]/.test(run.prefix)) return undefined
+  const folder = run.prefix.slice(0, run.prefix.lastIndexOf('/') + 1)
+  let destFolder: string | undefined
+  for (const t of tasks) {
+    const name = t.sourceKey.slice(folder.length)
+    if (name.includes('/') || !t.destKey.endsWith(`/${name}`) || taskProblem(t)) return undefined
+    const d = t.destKey.slice(0, t.destKey.length - name.length)
+    if ((destFolder ??= d) !== d) return undefined
+  }
+  if (!destFolder || /[*?]/.test(destFolder)) return undefined
+  const wildcard = { source: `${s3Url(o.sourceBucket, run.prefix)}*`, destination: s3Url(o.destinationBucket, destFolder) }
+  return { text: `${cpFlags(o, false)} ${shellQuote(wildcard.source)} ${shellQuote(wildcard.destination)}\n`, tasks, wildcard }
 }
 
-export const batchText = (tasks: readonly CopyTask[], o: LineOptions): string => batchLines(tasks, o).join('')
+/**
+ * The batch as lines, in task order (no blank or comment lines; throws on a task s5cmd cannot carry): a run of the plan's wildcard runs whose every task is here
+ * goes as one wildcard line where its first task stands; every other task as its own line.
+ * Downloads always go one line per object. The runs of the first `leading` tasks go one line per
+ * task too: s5cmd lists before it copies a wildcard, and the first copies should not wait for that
+ * (nor should a job started from a preview list anything before its first copy).
+ */
+export function batchUnits(tasks: readonly CopyTask[], o: LineOptions, runs: readonly WildcardRun[] = [], leading = 0): BatchUnit[] {
+  const byPrefix = new Map(o.localRoot ? [] : runs.map((r) => [r.prefix, { run: r, tasks: [] as CopyTask[] }]))
+  const lengths = [...new Set([...byPrefix.keys()].map((p) => p.length))]
+  const runOf = new Map<number, string>()
+  for (const t of tasks)
+    for (const n of lengths) {
+      const hit = byPrefix.get(t.sourceKey.slice(0, n))
+      if (!hit || t.sourceKey.length === n) continue
+      hit.tasks.push(t)
+      runOf.set(t.id, hit.run.prefix)
+      break
+    }
+  const units: BatchUnit[] = []
+  const decided = new Map<string, BatchUnit | undefined>()
+  for (const t of tasks.slice(0, leading)) {
+    const prefix = runOf.get(t.id)
+    if (prefix !== undefined) decided.set(prefix, undefined)
+  }
+  for (const t of tasks) {
+    const prefix = runOf.get(t.id)
+    if (prefix !== undefined) {
+      if (!decided.has(prefix)) {
+        const { run, tasks: members } = byPrefix.get(prefix)!
+        const unit = wildcardUnit(run, members, o)
+        decided.set(prefix, unit)
+        if (unit) units.push(unit)
+      }
+      if (decided.get(prefix)) continue
+    }
+    const problem = taskProblem(t)
+    if (problem) throw new Error(`task ${t.id} cannot go to s5cmd: ${problem}`)
+    units.push({ text: `${cpLine(t, o)}\n`, tasks: [t] })
+  }
+  return units
+}
+
+/**
+ * The batch as a user reruns it: one line per task, in task order, no blank or comment lines.
+ * (s5cmd's "(line: N)" cannot be used to find the task: see reconcile.ts.) Throws on a key that
+ * cannot be carried: callers partition first.
+ */
+export const batchText = (tasks: readonly CopyTask[], o: LineOptions): string =>
+  batchUnits(tasks, o)
+    .map((u) => u.text)
+    .join('')

@@ -1,6 +1,7 @@
-// The s5cmd direct engine (DESIGN §6): one `cp` line per task on the stdin of
-// `s5cmd --json --log debug ... run`, its output written to files and read line by line as it
-// arrives (output-file.ts says why not a pipe), one result per task.
+// The s5cmd direct engine (DESIGN §6): one `cp` line per task, or per wildcard run of the plan
+// sent whole (batch.ts), on the stdin of `s5cmd --json --log debug ... run`, its output written
+// to files and read line by line as it arrives (output-file.ts says why not a pipe), one result
+// per task.
 //
 // One process per job: every task's line goes to the stdin of ONE `s5cmd run`, fed a window at a
 // time (feeder.ts), so `max_concurrent` copies (s5cmd's `--numworkers`) stay in flight from the
@@ -17,7 +18,7 @@ import type { TaskResult } from '../../../shared/contract'
 import { partitionTasks } from '../route/carriable'
 import { removeLeftovers } from '../leftovers'
 import type { CopyTask, EngineContext, TransferEngine } from '../types'
-import { batchLines, taskUrls } from './batch'
+import { batchUnits, taskUrls } from './batch'
 import { feedLines } from './feeder'
 import { buildInvocation, exportBatch, makeRedactor, type BatchExport, type InvocationInput } from './invocation'
 import { openOutputFile, outputFolder, type OutputFile } from './output-file'
@@ -69,8 +70,14 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       onStart: (ids) => outer.onStart?.(ids),
       waitIfPaused: outer.waitIfPaused && (() => outer.waitIfPaused!()),
       log: (level, message) => outer.log(level, redact(message)),
+      wildcards: outer.wildcards,
     }
-    const rec = new BatchReconciler(batch, line)
+    // One line per free worker plus as many waiting: s5cmd never idles for a line, and a pause
+    // or a kill finds at most this many in its hands (a wildcard line may carry more: feeder.ts).
+    const window = 2 * opts.numWorkers
+    // The first window goes line by line: a wildcard line is handed over only once a copy has reported.
+    const units = batchUnits(batch, line, ctx.wildcards, window)
+    const rec = new BatchReconciler(batch, line, units)
     let open = batch.length
     const emit = (r: TaskResult | null): void => {
       if (!r) return
@@ -98,7 +105,7 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       const ev = parseLine(text, name)
       if (!ev) return
       if (ev.kind === 'retry') ctx.log('debug', `s5cmd ${ev.error}`)
-      emit(rec.accept(ev))
+      for (const r of rec.accept(ev)) emit(r)
       flushAnomalies()
     }
     const stdout = await openOutputFile(join(outDir, `${n}.stdout`), onLine('stdout'))
@@ -112,7 +119,6 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       // cancelSignal sends SIGTERM, forceKillAfterDelay follows with SIGKILL, cleanup kills it if
       // this process exits. execa spawns synchronously, so the child holds its own copies of the
       // output descriptors once it returns and ours can close.
-      const lines = batchLines(batch, line)
       const { child } = await spawnTethered(opts.binary, argv, { stdout: stdout.fd, stderr: stderr.fd }, {
         reject: false,
         env: inv.env(opts.baseEnv ?? process.env),
@@ -126,17 +132,16 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       await Promise.all([stdout.released(), stderr.released()])
       const out = stdout
       const err = stderr
-      // One line per free worker plus as many waiting: s5cmd never idles for a line, and a pause
-      // or a kill finds at most this many in its hands.
-      const fed = feedLines(child.stdin!, lines, {
-        window: 2 * opts.numWorkers,
+      const fed = feedLines(child.stdin!, units.map((u) => u.text), {
+        window,
+        weights: units.map((u) => u.tasks.length),
         reported: () => batch.length - open,
         refresh: async () => void (await Promise.all([out.read(), err.read()])),
         waitIfPaused: ctx.waitIfPaused,
         signal: ctx.signal,
         exited: child,
-        onHand: (from, to) => handOver(batch.slice(from, to).map((t) => t.id)),
-        onStall: (k) => ctx.log('warn', `s5cmd reported nothing for ${k} lines in 30 s: the rest of its lines are handed over at once`),
+        onHand: (from, to) => handOver(units.slice(from, to).flatMap((u) => u.tasks.map((t) => t.id))),
+        onStall: (k) => ctx.log('warn', `s5cmd reported nothing for ${k} objects in 30 s: the rest of its lines are handed over at once`),
       })
       result = await child
       handed = await fed
@@ -147,7 +152,7 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
     const spawnFailed = result.exitCode === undefined && !result.signal && !result.isCanceled
     // Died before taking every line (s5cmd exits 0 or 1 only once its input has ended): what it never
     // took goes to a new process, unless this one reported nothing (a binary that cannot work).
-    const untaken = !cancelled && !spawnFailed && handed < batch.length && open < batch.length ? batch.slice(handed) : []
+    const untaken = !cancelled && !spawnFailed && handed < units.length && open < batch.length ? units.slice(handed).flatMap((u) => u.tasks) : []
     const again = new Set(untaken.map((t) => t.id))
     for (const r of rec.finish({
       exitCode: result.exitCode ?? null,

@@ -116,9 +116,32 @@ describe('reconcile with recorded lines', () => {
 describe('BatchReconciler (live)', () => {
   it('accept returns the result that a line makes final, once', () => {
     const rec = new BatchReconciler([t(1, 'f1.bin')], opts)
-    expect(rec.accept(parseLine(recorded.success)!)).toMatchObject({ id: 1, outcome: 'synced' })
-    expect(rec.accept(parseLine(recorded.success)!)).toBeNull()
+    expect(rec.accept(parseLine(recorded.success)!)).toMatchObject([{ id: 1, outcome: 'synced' }])
+    expect(rec.accept(parseLine(recorded.success)!)).toEqual([])
     expect(rec.finish({ exitCode: 0 })).toEqual([])
     expect(rec.settledCount).toBe(1)
+  })
+})
+
+describe('wildcard lines', () => {
+  const tasks = [t(1, 'a-1.zip'), t(2, 'a-2.zip'), t(3, 'a-3.zip')]
+  const units = [{ text: '', tasks, wildcard: { source: 's3://src/data/a/a-*', destination: 's3://dst/x/' } }]
+
+  it('each object a wildcard copied settles its own task', () => {
+    const rec = new BatchReconciler(tasks, opts, units)
+    const ok = '{"operation":"cp","success":true,"source":"s3://src/data/a/a-2.zip","destination":"s3://dst/x/a-2.zip","object":{"key":"s3://dst/x/a-2.zip","type":"file"}}'
+    expect(rec.accept(parseLine(ok)!)).toMatchObject([{ id: 2, outcome: 'synced', bytes: 100 }])
+  })
+
+  it('the line\'s own error (its listing failed, as real s5cmd prints it) fails every task it has not copied', () => {
+    const rec = new BatchReconciler(tasks, opts, units)
+    const ok = '{"operation":"cp","success":true,"source":"s3://src/data/a/a-1.zip","destination":"s3://dst/x/a-1.zip","object":{"key":"s3://dst/x/a-1.zip","type":"file"}}'
+    rec.accept(parseLine(ok)!)
+    const failed = rec.accept(parseLine('{"operation":"cp","command":"cp s3://src/data/a/a-* s3://dst/x/","error":"AccessDenied: Access Denied status code: 403, request id: , host id:"}', 'stderr')!)
+    expect(failed.map((r) => [r.id, r.outcome, r.errorClass])).toEqual([
+      [2, 'failed', 'permission'],
+      [3, 'failed', 'permission'],
+    ])
+    expect(rec.finish({ exitCode: 1 })).toEqual([])
   })
 })

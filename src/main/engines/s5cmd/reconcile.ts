@@ -3,7 +3,7 @@
 // go unmentioned altogether: so nothing counts as done unless a line says so.
 import type { TaskResult } from '../../../shared/contract'
 import type { CopyTask } from '../types'
-import { taskUrls } from './batch'
+import { taskUrls, type BatchUnit } from './batch'
 import { describeS5cmdError, splitCommand, type S5cmdEvent } from './parse'
 
 export const NO_REPORT_REASON = 's5cmd reported nothing for this object'
@@ -27,6 +27,8 @@ const pairKey = (source: string, destination: string): string => `${source}\n${d
 
 export class BatchReconciler {
   private readonly byPair = new Map<string, CopyTask[]>()
+  /** Wildcard lines by their URL pair: an error that names one (its listing failed) fails its open tasks. */
+  private readonly byWildcard = new Map<string, CopyTask[]>()
   private readonly results = new Map<number, TaskResult>()
   /** Lines and events that did not settle a task: kept for the log and the report. */
   readonly anomalies: string[] = []
@@ -38,7 +40,9 @@ export class BatchReconciler {
   constructor(
     private readonly tasks: readonly CopyTask[],
     opts: ReconcileOptions,
+    units: readonly BatchUnit[] = [],
   ) {
+    for (const u of units) if (u.wildcard) this.byWildcard.set(pairKey(u.wildcard.source, u.wildcard.destination), u.tasks)
     for (const t of tasks) {
       const { source, destination } = taskUrls(t, opts)
       const k = pairKey(source, destination)
@@ -57,8 +61,22 @@ export class BatchReconciler {
     return this.tasks.map((t) => this.results.get(t.id))
   }
 
-  /** Feed one event; returns the result it makes final, if any (to report live). */
-  accept(ev: S5cmdEvent): TaskResult | null {
+  /** Feed one event; returns the results it makes final (to report live). */
+  accept(ev: S5cmdEvent): TaskResult[] {
+    if (ev.kind === 'failure') {
+      const line = splitCommand(ev.command, (s, d) => this.byWildcard.has(pairKey(s, d)))
+      const tasks = line && this.byWildcard.get(pairKey(line.source, line.destination))
+      if (tasks) {
+        // The line's own listing failed (or matched nothing): what it has not copied yet will not be.
+        const reason = describeS5cmdError(ev.error, ev.errorClass)
+        return tasks.filter((t) => !this.results.has(t.id)).map((t) => this.record({ id: t.id, outcome: 'failed', engine: 's5cmd', bytes: 0, reason, errorClass: ev.errorClass }))
+      }
+    }
+    const r = this.one(ev)
+    return r ? [r] : []
+  }
+
+  private one(ev: S5cmdEvent): TaskResult | null {
     switch (ev.kind) {
       case 'success':
         return this.settle(ev.source, ev.destination, (t) => ({ id: t.id, outcome: 'synced', engine: 's5cmd', bytes: t.size }), ev)
