@@ -56,3 +56,27 @@ describe('JobManager and another holder of the destination', () => {
     expect(await readdir(join(data, 'jobs'))).toHaveLength(1)
   })
 })
+
+describe('JobManager and the s5cmd lookup', () => {
+  const config = () => {
+    const r = validateConfig({
+      destination_bucket: 'lake', s3_config: { endpoint_url: 'http://127.0.0.1:9' }, performance_optimization: { retry_count: 1 },
+      markets: ['spot'], symbols: ['BTCUSDT'], data_types: ['klines'], intervals: ['1h'], date_range: { start: '2024-01-01', end: '2024-01-01' },
+    })
+    if (!r.ok) throw new Error(JSON.stringify(r.issues))
+    return r.config
+  }
+
+  it('runs while the plan is listed: a lookup that never answers does not hold the listing', async () => {
+    let asked = 0
+    const m = new JobManager(data, () => (asked++, new Promise(() => undefined)))
+    const events: JobEvent[] = []
+    m.onEvent((e) => events.push(e))
+    const { done } = await m.start(config())
+    // Nothing listens on port 9: the listing fails, and the job ends without the lookup's answer.
+    expect(await done).toBeNull()
+    await m.close()
+    expect(asked).toBe(1)
+    expect(events.some((e) => e.type === 'log' && e.level === 'error' && /Listing the source/.test(e.message))).toBe(true)
+  })
+})

@@ -115,10 +115,8 @@ export class JobManager {
     const gate = new PauseGate()
     const job: LiveJob = { jobId, label: j.label, createdAt: j.createdAt, state: 'planning', snapshot: null, report: null, abort, gate, done: Promise.resolve(null) }
     this.jobs.set(jobId, job)
-    const s5cmd = await this.s5cmd(config).catch(async (err: unknown) => {
-      await release()
-      throw err
-    })
+    // Not awaited: `s5cmd version` runs while the job lists its plan.
+    const s5cmd = this.s5cmd(config)
     // Log and state lines leave main (IPC, WebSocket, terminal): none may carry this job's keys.
     const redact = redactText([config.s3_config.access_key_id, config.s3_config.secret_access_key, config.s3_config.session_token])
     const emit = (e: JobEvent): void => this.emit((e.type === 'log' || e.type === 'state') && e.message ? { ...e, message: redact(e.message) } : e)

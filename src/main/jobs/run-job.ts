@@ -30,7 +30,8 @@ export interface JobRun {
   dir: string
   signal: AbortSignal
   emit(e: JobEvent): void
-  s5cmd: S5cmdLocation
+  /** Looked up (`s5cmd version`) while the plan is listed: the route is the first to need it. */
+  s5cmd: Promise<S5cmdLocation>
   snapshotMs?: number
   /** The plan to copy (a previewed one); default: one listing in the planning state. */
   plan?: () => Promise<PlanWithStats>
@@ -56,6 +57,8 @@ export async function runJob(run: JobRun): Promise<Report> {
 
   const src = sourceEndpoint(config)
   const dst = destinationEndpoint(config)
+  // Awaited at the route; a planning failure must not leave its rejection unhandled.
+  run.s5cmd.catch(() => undefined)
   const { plan, journal, prior } = await prepareJob({ ...run, signal })
   const s = plan.summary
   const ledger = new JobLedger(plan.tasks)
@@ -105,18 +108,19 @@ export async function runJob(run: JobRun): Promise<Report> {
   }
   for (const t of plan.tasks) if (t.skip && !ledger.isDone(t.id)) record({ id: t.id, outcome: 'skipped', bytes: t.size, reason: t.skip })
 
+  const s5cmd = await run.s5cmd
   // A Batch Operations job is S3's: no probe of the archive with our identity (the job's role reads it), and its engine keeps state in the job folder.
   // Loaded only for such a job: S3 Control and IAM are two more SDK clients every other job would load for nothing.
   const batch = config.operation_mode === 'batch_operations' ? (await import('../batch-ops/engine')).batchRoute({ config, jobId, label: jobLabel(config), dir: run.dir, configHash: hashConfig(config), source: src, destination: dst }) : undefined
   const { route, engine }: { route: { engine: string; reason: string; fallbacks: string[] }; engine: TransferEngine | BatchEngine } =
-    batch ?? (await routeJob({ config, source: src, destination: dst, s5cmd: run.s5cmd, firstKey: todo[0]?.sourceKey, signal }))
+    batch ?? (await routeJob({ config, source: src, destination: dst, s5cmd, firstKey: todo[0]?.sourceKey, signal }))
   for (const f of route.fallbacks) log('warn', f)
   log('info', `Engine: ${route.engine} (${route.reason})`)
   agg.engine = engine.name
   agg.start()
   emit({ type: 'state', jobId, state: 'running' })
   try {
-    if (todo.length > 0) await engine.run(todo, { signal, onResult: record, onStart: (ids) => agg.started(ids), log, waitIfPaused: run.gate?.wait, onProgress: (p) => agg.remoteProgress(p) })
+    if (todo.length > 0) await engine.run(todo, { signal, onResult: record, onStart: (ids) => agg.started(ids), log, waitIfPaused: run.gate?.wait, wildcards: plan.wildcards, onProgress: (p) => agg.remoteProgress(p) })
     // Cancelled or stopped: what landed unproved is verified by the resume.
     await proof.finish()
   } finally {
@@ -160,7 +164,7 @@ export async function runJob(run: JobRun): Promise<Report> {
     deleted,
     bytesTransferred: c.bytes,
     engines: c.engines,
-    s5cmd: { available: isUsable(run.s5cmd), version: run.s5cmd.found ? run.s5cmd.version : null },
+    s5cmd: { available: isUsable(s5cmd), version: s5cmd.found ? s5cmd.version : null },
     batches: engine.batches ?? [],
     fallbacks: whole.fallbacks,
     fallbackCount: whole.fallbackCount,

@@ -3,7 +3,6 @@
 import { constants } from 'node:fs'
 import { access, stat } from 'node:fs/promises'
 import { delimiter, isAbsolute, join, resolve } from 'node:path'
-import { execa } from 'execa'
 
 export const MIN_SUPPORTED_VERSION = '2.2.2'
 /** `cp --metadata-directive` first shipped in 2.3.0; older versions reject the flag. */
@@ -100,6 +99,9 @@ export async function findOnPath(name = 's5cmd', env: NodeJS.ProcessEnv = proces
 async function probeBinary(path: string, timeoutMs = 5_000): Promise<S5cmdLocation> {
   if (!(await isExecutableFile(path))) return { found: false, reason: `${path} is not an executable file` }
   try {
+    // Loaded here, not at the CLI's start: ~100 ms of module loading that a job overlaps with its
+    // listing, since s5cmd is looked up while the plan is listed (job-manager.ts).
+    const { execa } = await import('execa')
     // shell:false (execa's default): the path is an argument, not a command line.
     const r = await execa(path, ['version'], { timeout: timeoutMs, reject: false, stdin: 'ignore', windowsHide: true })
     if (r.timedOut) return { found: false, reason: `${path} version did not answer within ${timeoutMs} ms` }

@@ -18,7 +18,7 @@
 // would tie them); the resume then copies at most that batch again.
 import { access, constants } from 'node:fs/promises'
 import type { Writable } from 'node:stream'
-import { execa, type Options } from 'execa'
+import type { Options } from 'execa'
 
 // $0 names the script in sh's messages; "$@" is s5cmd and its argv. `read` succeeds on the line
 // written at the end and fails on EOF: this process is gone. s5cmd's pid cannot have been reused
@@ -39,6 +39,8 @@ type SpawnOptions = Omit<Options, 'stdio' | 'stdin' | 'stdout' | 'stderr'>
  */
 export async function spawnTethered(binary: string, argv: readonly string[], fds: { stdout: number; stderr: number }, options: SpawnOptions) {
   const startable = await access(binary, constants.X_OK).then(() => true, () => false)
+  // Loaded on first use (~100 ms of module loading), not at the CLI's start: see locate.ts.
+  const { execa } = await import('execa')
   // execa's types list descriptors 1–9 only; at run time any integer goes to spawn() untouched
   // (execa/lib/stdio/native.js).
   const out = fds.stdout as 3
