@@ -1,8 +1,9 @@
 // Verification against a local S3: every landed object proved, a stale .CHECKSUM flagged (never
 // counted as synced) after one re-read, and `verify` re-checking a destination without copying.
 // s3rver keeps no checksums (CopyObject's ChecksumAlgorithm SHA256 is ignored, no ChecksumSHA256
-// comes back), so server-side copies here are proved by ETag: the destination listing's ETag equals
-// the source listing's single-part ETag. The sha256-s3 path needs a service that returns checksums.
+// comes back), so server-side copies here are proved by ETag: the one the copy's response gave (for
+// copies through this machine, the destination listing's) equals the source listing's single-part
+// ETag. The sha256-s3 path needs a service that returns checksums.
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -49,9 +50,22 @@ async function runJob(config: ReturnType<typeof job>) {
 }
 
 describe('verification after a job', () => {
-  it('proves every server-side copy by its ETag, from one destination listing per folder', async () => {
-    const { report } = await runJob(job({ destination_prefix: 'v1', symbols: ['BTCUSDT'] }))
-    expect(report).toMatchObject({ status: 'completed', files_synced: 10, verify_level: 'etag', files_verified: 10, files_unverified: 0, files_checksum_mismatch: 0, verification_methods: { etag: 10 } })
+  it('proves every server-side copy by the ETag its response gave, without listing the destination again', async () => {
+    const lake = await startFaultProxy(env.s3.endpoint)
+    try {
+      // Source and destination both through the proxy: one service, so the copies are server-side.
+      const s3 = { ...(env.base.s3_config as object), endpoint_url: lake.endpoint }
+      const source = { ...(env.base.source as object), endpoint_url: lake.endpoint }
+      const { report } = await runJob(job({ destination_prefix: 'v1', symbols: ['BTCUSDT'], s3_config: s3, source }))
+      expect(report.engines).toEqual({ 'sdk-copy': 10 })
+      expect(report).toMatchObject({ status: 'completed', files_synced: 10, verify_level: 'etag', files_verified: 10, files_unverified: 0, files_checksum_mismatch: 0, verification_methods: { etag: 10 } })
+      // The one destination listing is the plan's incremental diff, before any copy.
+      const lists = lake.seen.filter((r) => r.query.get('list-type') === '2' && r.query.get('prefix')?.startsWith('v1/'))
+      expect(lists).toHaveLength(1)
+      expect(lists[0].n).toBeLessThan(Math.min(...lake.seen.filter((r) => r.method === 'PUT').map((r) => r.n)))
+    } finally {
+      await lake.stop()
+    }
   })
 
   it('checks each folder once its copies have landed, while the next folder still copies', async () => {

@@ -30,8 +30,11 @@ export interface PoolOptions {
 /** A task cut by one outage after another is given up on after this many (an endpoint that flaps on every attempt). */
 const MAX_OUTAGE_RETRIES = 10
 
-/** `sha256` (hex) where the transfer proved the bytes for free: hashed while streaming, or S3's checksum of a copy. */
-export type TaskBody = (t: CopyTask, attempts: Attempts, signal: AbortSignal) => Promise<{ bytes: number; engine?: Engine; sha256?: string }>
+/**
+ * `sha256` (hex) where the transfer proved the bytes for free: hashed while streaming, or S3's
+ * checksum of a copy; `etag`, the ETag a copy's response gave the new object.
+ */
+export type TaskBody = (t: CopyTask, attempts: Attempts, signal: AbortSignal) => Promise<{ bytes: number; engine?: Engine; sha256?: string; etag?: string }>
 
 export async function runPool(tasks: readonly CopyTask[], ctx: EngineContext, o: PoolOptions, body: TaskBody): Promise<void> {
   let stopped: { reason: string; errorClass: ErrorClass } | undefined
@@ -67,7 +70,7 @@ export async function runPool(tasks: readonly CopyTask[], ctx: EngineContext, o:
     const attempts = new Attempts()
     try {
       const done = await attempt(t, attempts)
-      return { id: t.id, outcome: 'synced', bytes: done.bytes, engine: done.engine ?? o.engine, attempts: attempts.total, ...(done.sha256 ? { sha256: done.sha256 } : {}) }
+      return { id: t.id, outcome: 'synced', bytes: done.bytes, engine: done.engine ?? o.engine, attempts: attempts.total, ...(done.sha256 ? { sha256: done.sha256 } : {}), ...(done.etag ? { etag: done.etag } : {}) }
     } catch (err) {
       attempts.add(err as { $metadata?: { attempts?: number } })
       const cancelled = ctx.signal.aborted

@@ -116,7 +116,8 @@ export function createSdkEngine(opts: SdkEngineOptions): SdkEngine {
     attempts.add(out)
     const b64 = out.CopyObjectResult?.ChecksumSHA256
     if (b64 && !b64.includes('-')) checksums = 'yes'
-    return { bytes: t.size, ...(b64 && !b64.includes('-') ? { sha256: Buffer.from(b64, 'base64').toString('hex') } : {}) }
+    const etag = out.CopyObjectResult?.ETag?.replaceAll('"', '')
+    return { bytes: t.size, ...(b64 && !b64.includes('-') ? { sha256: Buffer.from(b64, 'base64').toString('hex') } : {}), ...(etag ? { etag } : {}) }
   }
 
   return {

@@ -21,6 +21,8 @@ export interface JobProofInput {
   tasks: readonly PlannedTask[]
   journal: { verified(o: VerifyOutcome): void }
   reported: ReadonlyMap<number, { sha256: string; method: 'sha256-stream' | 'sha256-s3' }>
+  /** ETags the copies' responses gave (verifier.ts: such a copy needs no listing). */
+  copied: ReadonlyMap<number, string>
   signal: AbortSignal
   log(level: 'debug' | 'info' | 'warn', message: string): void
 }
@@ -59,6 +61,7 @@ export function jobProof(p: JobProofInput) {
         concurrency: config.performance_optimization.max_concurrent,
         signal,
         reported: p.reported,
+        copied: p.copied,
         onOutcome: (o) => {
           const transient = TRANSIENT.test(o.reason ?? '')
           // An early check that could not run is left to the final pass, which tries it again.

@@ -64,7 +64,8 @@ export async function runJob(run: JobRun): Promise<Report> {
   const ledger = new JobLedger(plan.tasks)
   const agg = new ProgressAggregator(jobId, { objects: s.objects, bytes: s.bytes }, emit, run.snapshotMs)
   const reported = new Map<number, { sha256: string; method: 'sha256-stream' | 'sha256-s3' }>()
-  const proof = jobProof({ config, ledger, tasks: plan.tasks, journal, reported, signal, log })
+  const copied = new Map<number, string>()
+  const proof = jobProof({ config, ledger, tasks: plan.tasks, journal, reported, copied, signal, log })
   if (prior) {
     for (const r of prior.results.values()) ledger.record(r)
     for (const o of prior.verified.values()) ledger.verified(o)
@@ -96,6 +97,7 @@ export async function runJob(run: JobRun): Promise<Report> {
       sessionBytes += r.bytes
       tally.add(r.bytes)
       if (r.sha256) reported.set(r.id, { sha256: r.sha256, method: r.engine === 'download' ? 'sha256-stream' : 'sha256-s3' })
+      if (r.etag) copied.set(r.id, r.etag)
     }
     if (r.outcome === 'failed' && !diskFull && DISK_FULL.test(r.reason ?? '')) {
       diskFull = `local disk full writing under ${config.output_directory}: stopped; free space, then resume the job`

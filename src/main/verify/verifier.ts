@@ -1,5 +1,7 @@
 // Proves that landed objects are the archive's objects, by the cheapest proof the level allows
-// (DESIGN §7): one destination listing per folder (1 request per 1,000 keys) for sizes and ETags;
+// (DESIGN §7): the ETag a server-side copy's response gave the new object, where it is single-part
+// (no request at all: S3 reports the object it wrote); one destination listing per folder (1
+// request per 1,000 keys) for sizes and ETags of the rest;
 // a SHA-256 the engine already has (hashed while downloading, or returned by S3 for a checksummed
 // copy) against the zip's .CHECKSUM; a local re-hash for downloads; a GET only when `sha256` is
 // asked of a service that keeps no checksum. A checksum mismatch re-reads the .CHECKSUM once.
@@ -29,6 +31,8 @@ export interface VerifyInput {
   signal?: AbortSignal
   /** SHA-256 (hex) an engine reported for a task, and how it got it. */
   reported?: ReadonlyMap<number, { sha256: string; method: 'sha256-stream' | 'sha256-s3' }>
+  /** The ETag a server-side copy's response gave a task's new object (this session's copies). */
+  copied?: ReadonlyMap<number, string>
   onOutcome(o: VerifyOutcome): void
 }
 
@@ -40,8 +44,13 @@ export async function verifyLanded(v: VerifyInput): Promise<{ requests: number }
   }
   const dest = v.destination
   const listed = new Map<string, ListedObject>()
+  /** The copy's response names the new object's single-part ETag: compared with the source's, it needs no listing. */
+  const fromCopy = (t: PlannedTask): string | undefined => {
+    const e = v.copied?.get(t.id)
+    return 'bucket' in dest && v.level === 'etag' && e !== undefined && isSinglePartEtag(e) && isSinglePartEtag(t.etag) ? e : undefined
+  }
   if ('bucket' in dest) {
-    const folders = [...new Set(v.tasks.map((t) => `${dirname(t.destKey)}/`))]
+    const folders = [...new Set(v.tasks.filter((t) => fromCopy(t) === undefined).map((t) => `${dirname(t.destKey)}/`))]
     await pMap(folders, async (prefix) => {
       const r = await listAll(dest.client, dest.bucket, prefix, { signal: v.signal })
       requests += r.requests
@@ -84,6 +93,14 @@ export async function verifyLanded(v: VerifyInput): Promise<{ requests: number }
       if (!isSinglePartEtag(t.etag)) return { id: t.id, status: 'unverified', reason: 'no .CHECKSUM and no single-part ETag to compare' }
       const md5 = await hashFile(path, 'md5')
       return md5 === t.etag ? { id: t.id, status: 'verified', method: 'etag' } : await byFreshEtag(t, md5)
+    }
+    const copied = fromCopy(t)
+    if (copied !== undefined) {
+      if (zip && reported?.method === 'sha256-s3') {
+        const out = await bySha(t, reported.sha256, 'sha256-s3')
+        if (out) return out
+      }
+      return copied === t.etag ? { id: t.id, status: 'verified', method: 'etag' } : await byFreshEtag(t, copied)
     }
     const d = listed.get(t.destKey)
     if (!d) return { id: t.id, status: 'missing', reason: `not in the destination listing of s3://${dest.bucket}/${dirname(t.destKey)}/` }
