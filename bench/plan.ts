@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { validateConfig, type JobConfig } from '../src/shared/config/validate'
 import { buildPlan, planFolders, type ListedObject } from '../src/shared/plan'
+import { wildcardRuns } from '../src/shared/plan-wildcards'
 
 const TODAY = '2026-11-23'
 
@@ -52,7 +53,9 @@ function settledHeap(): number {
 
 /** The measured work, in a frame of its own: the folders it makes die with it, not in a register of the caller. */
 function planOf(config: JobConfig, listing: Map<string, ListedObject[]>, destination: Map<string, ListedObject>) {
-  return buildPlan(config, planFolders(config, TODAY), listing, destination)
+  const plan = buildPlan(config, planFolders(config, TODAY), listing, destination)
+  // The s5cmd wildcard runs are worked out from the same listings (make-plan.ts): part of planning.
+  return { ...plan, wildcards: wildcardRuns(plan.tasks, listing, plan.missingKeys) }
 }
 
 export function benchPlan(tasks: 100_000 | 1_000_000 = 100_000): Record<string, string | number> {
@@ -81,6 +84,7 @@ export function benchPlan(tasks: 100_000 | 1_000_000 = 100_000): Record<string, 
   const met = tasks === 100_000 ? ms < 500 && heapMb < 50 : ms < 3000 && peakRssMb < 300
   return {
     tasks: plan.tasks.length,
+    's5cmd wildcard runs': plan.wildcards.length,
     // Read after the measurements: the listing is held throughout, as the budget says.
     listed: [...listing.values()].reduce((n, objects) => n + objects.length, 0),
     gc: globalThis.gc ? 'measured after gc' : 'no --expose-gc: includes garbage',

@@ -63,28 +63,29 @@ function folderRuns(keys: readonly string[], foreign: Uint8Array, folderLength: 
  */
 export function wildcardRuns(tasks: readonly PlannedTask[], listings: ReadonlyMap<string, readonly ListedObject[]>, missingKeys: readonly string[]): WildcardRun[] {
   const folderOf = (key: string) => key.slice(0, key.lastIndexOf('/') + 1)
-  const taskKeys = new Map<string, Set<string>>()
-  for (const t of tasks) {
-    const f = folderOf(t.sourceKey)
-    let set = taskKeys.get(f)
-    if (!set) taskKeys.set(f, (set = new Set()))
-    set.add(t.sourceKey)
-  }
-  const missing = new Map<string, string[]>()
-  for (const k of missingKeys) {
+  // Arrays of keys the plan already holds, not sets: a million tasks' worth of set entries would
+  // add tens of MB to planning's peak. Each folder's are sorted and merged with its listing.
+  const taskKeys = new Map<string, string[]>()
+  const add = (m: Map<string, string[]>, k: string) => {
     const f = folderOf(k)
-    const list = missing.get(f)
+    const list = m.get(f)
     if (list) list.push(k)
-    else missing.set(f, [k])
+    else m.set(f, [k])
   }
+  for (const t of tasks) add(taskKeys, t.sourceKey)
+  const missing = new Map<string, string[]>()
+  for (const k of missingKeys) add(missing, k)
   const out: WildcardRun[] = []
   for (const [folder, mine] of taskKeys) {
-    if (mine.size < WILDCARD_MIN) continue
     const listed = listings.get(folder)
-    if (!listed) continue
-    const keys = [...new Set([...listed.map((o) => o.key), ...(missing.get(folder) ?? [])])].sort()
+    if (mine.length < WILDCARD_MIN || !listed) continue
+    mine.sort()
+    const keys = listed.map((o) => o.key).concat(missing.get(folder) ?? []).sort()
     const foreign = new Uint8Array(keys.length)
-    keys.forEach((k, i) => (foreign[i] = mine.has(k) ? 0 : 1))
+    for (let i = 0, j = 0; i < keys.length; i++) {
+      while (j < mine.length && mine[j] < keys[i]) j++
+      foreign[i] = j < mine.length && mine[j] === keys[i] ? 0 : 1
+    }
     folderRuns(keys, foreign, folder.length, out)
   }
   return out

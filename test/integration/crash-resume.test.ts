@@ -85,6 +85,10 @@ describe('kill -9, then resume without the job file, one process at a time', () 
   let jobId: string
   let journaled: Set<string>
   let firstRun: string[]
+  // Copies a kill may find answered but unjournaled: the one whose fsync may have been under way,
+  // plus those in flight — one at max_concurrent 1, two with s5cmd, which never runs fewer than
+  // two workers (parallel.New's minimum in s5cmd 2.2.2).
+  let unjournaledBound: number
   const envKeys = () => ({ AWS_ACCESS_KEY_ID: s3.accessKeyId, AWS_SECRET_ACCESS_KEY: s3.secretAccessKey })
 
   it('kill -9 at the 60th copy: at most the objects in flight are unjournaled', async () => {
@@ -104,11 +108,12 @@ describe('kill -9, then resume without the job file, one process at a time', () 
     proxy.rules.splice(proxy.rules.indexOf(slow), 1)
     journaled = new Set((await journalOf(jobId)).filter((l) => l.type === 'result' && l.outcome === 'synced').map((l) => l.key as string))
     firstRun = copiedKeys(before, 'crash')
-    // Answered copies the journal lost: only the one whose fsync may have been under way at the kill,
-    // plus the copy in flight (max_concurrent 1). A 250 ms commit timer lost every copy of its window.
+    // Answered copies the journal lost (a 250 ms commit timer lost every copy of its window).
+    const engines = new Set((await journalOf(jobId)).filter((l) => l.type === 'result').map((l) => l.engine))
+    unjournaledBound = engines.has('s5cmd') ? 3 : 2
     const lost = firstRun.filter((k) => !journaled.has(k))
     expect(journaled.size).toBeGreaterThanOrEqual(57)
-    expect(lost.length, `copied but not journaled: ${lost.join(', ')}`).toBeLessThanOrEqual(2)
+    expect(lost.length, `copied but not journaled: ${lost.join(', ')}`).toBeLessThanOrEqual(unjournaledBound)
   }, 120_000)
 
   it('resume without --config and nothing to sign with: exit 2 at once, a code and the fix, no request sent', async () => {
@@ -138,9 +143,9 @@ describe('kill -9, then resume without the job file, one process at a time', () 
     proxy.rules.splice(proxy.rules.indexOf(slow), 1)
     expect(done.code, done.stderr).toBe(0)
     const redone = copiedKeys(mid, 'crash')
-    // Each remaining object once; of the first run's answered copies, at most the two above again.
+    // Each remaining object once; of the first run's answered copies, at most those above again.
     expect(new Set(redone).size).toBe(redone.length)
-    expect(redone.filter((k) => firstRun.includes(k)).length).toBeLessThanOrEqual(2)
+    expect(redone.filter((k) => firstRun.includes(k)).length).toBeLessThanOrEqual(unjournaledBound)
     expect([...redone].sort()).toEqual(objects.map((o) => o.key).filter((k) => !journaled.has(k)).sort())
     expect(await reportOf(jobId)).toMatchObject({ status: 'completed', files_synced: 300, files_failed: 0, files_verified: 300, sessions: 2 })
   }, 120_000)

@@ -5,14 +5,14 @@
 // attempted — and outages handled once for all of them by the breaker (breaker.ts). A cancel does
 // not stop the mapping: every task left still gets its `cancelled` result.
 import pMap from 'p-map'
-import type { Engine, ErrorClass, TaskResult } from '../../shared/contract'
+import type { Engine, ErrorClass } from '../../shared/contract'
 import { notAttemptedAfterDenied } from '../../shared/errors/classify'
 import { ERROR_CLASSES, RUNTIME } from '../../shared/errors/table'
 import { classifyError, describeError } from '../s3/errors'
 import { DEFAULT_OUTAGE_PATIENCE_MS, OutageBreaker, type Probe } from './breaker'
 import { Attempts } from './meter'
 import { retriedBySdk, withRetries } from './retry'
-import type { CopyTask, EngineContext } from './types'
+import type { CopyResult, CopyTask, EngineContext } from './types'
 
 export interface PoolOptions {
   engine: Engine
@@ -61,7 +61,7 @@ export async function runPool(tasks: readonly CopyTask[], ctx: EngineContext, o:
     }
   }
 
-  async function runTask(t: CopyTask): Promise<TaskResult> {
+  async function runTask(t: CopyTask): Promise<CopyResult> {
     // Pause holds the next task; those in flight finish. So does an outage.
     await ctx.waitIfPaused?.()
     await breaker?.ready()

@@ -12,10 +12,17 @@ export interface CopyTask {
   etag?: string
 }
 
+/**
+ * A task's result as an engine gives it: with the ETag a server-side copy's response gave the new
+ * object, for the verifier (quotes removed). The job keeps it; it goes neither to the journal nor
+ * to the UI.
+ */
+export type CopyResult = TaskResult & { etag?: string }
+
 export interface EngineContext {
   signal: AbortSignal
   /** Called once per task, exactly: synced, skipped or failed. */
-  onResult(result: TaskResult): void
+  onResult(result: CopyResult): void
   /** Tasks handed to the transport, for the in-flight gauge. */
   onStart?(ids: readonly number[]): void
   log(level: 'debug' | 'info' | 'warn' | 'error', message: string): void

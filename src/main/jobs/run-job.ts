@@ -2,7 +2,7 @@
 // aggregator + journal → verification → report. A resume redoes only what no session finished.
 import { setMaxListeners } from 'node:events'
 import { dirname } from 'node:path'
-import type { JobEvent, Report, TaskResult } from '../../shared/contract'
+import type { JobEvent, Report } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import { buildReport } from '../../shared/report'
 import { acrossSessions, earlierSessions, sessionFigures } from '../../shared/report-sessions'
@@ -21,7 +21,7 @@ import { JobLedger } from './ledger'
 import { hashConfig } from './journal'
 import { prepareJob, type ResumedJob } from './prepare-job'
 import type { PlanWithStats } from '../plan/make-plan'
-import type { TransferEngine } from '../engines/types'
+import type { CopyResult, TransferEngine } from '../engines/types'
 import { readReport, writeReport } from './report-store'
 
 export interface JobRun {
@@ -89,7 +89,7 @@ export async function runJob(run: JobRun): Promise<Report> {
   // What this session hands to the engine: neither finished earlier nor already at the destination.
   const todo = plan.tasks.filter((t) => !t.skip && !ledger.isDone(t.id))
   proof.copying(todo)
-  const record = (r: TaskResult) => {
+  const record = ({ etag, ...r }: CopyResult) => {
     ledger.record(r)
     if (r.outcome === 'failed') sessionFailed++
     if (r.outcome === 'synced') {
@@ -97,7 +97,7 @@ export async function runJob(run: JobRun): Promise<Report> {
       sessionBytes += r.bytes
       tally.add(r.bytes)
       if (r.sha256) reported.set(r.id, { sha256: r.sha256, method: r.engine === 'download' ? 'sha256-stream' : 'sha256-s3' })
-      if (r.etag) copied.set(r.id, r.etag)
+      if (etag) copied.set(r.id, etag)
     }
     if (r.outcome === 'failed' && !diskFull && DISK_FULL.test(r.reason ?? '')) {
       diskFull = `local disk full writing under ${config.output_directory}: stopped; free space, then resume the job`

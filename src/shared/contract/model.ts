@@ -25,8 +25,6 @@ export const taskResultSchema = z.object({
   key: z.string().optional(),
   /** Hex SHA-256 of the landed bytes where the engine has it for free: hashed while downloading, or S3's ChecksumSHA256 of a checksummed copy (base64 → hex). The verifier compares it with the .CHECKSUM. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-  /** The ETag a server-side copy's response gave the new object (quotes removed): the verifier compares a single-part one with the source's. */
-  etag: z.string().max(128).optional(),
 })
 export type TaskResult = z.infer<typeof taskResultSchema>
 
