@@ -79,9 +79,9 @@ function wildcardUnit(run: WildcardRun, tasks: CopyTask[], o: LineOptions): Batc
 }
 
 /**
- * The batch as lines, in task order (no blank or comment lines; throws on a task s5cmd cannot carry): a run of the plan's wildcard runs whose every task is here
- * goes as one wildcard line where its first task stands; every other task as its own line.
- * Downloads always go one line per object. The runs of the first `leading` tasks go one line per
+ * The batch as lines, in task order, no blank or comment lines; throws on a task s5cmd cannot
+ * carry. A wildcard run of the plan whose every task is here goes as one line where its first task
+ * stands; every other task as its own line. Downloads always go one line per object. The runs of the first `leading` tasks go one line per
  * task too: s5cmd lists before it copies a wildcard, and the first copies should not wait for that
  * (nor should a job started from a preview list anything before its first copy).
  */
