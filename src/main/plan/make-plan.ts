@@ -5,7 +5,7 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import pMap from 'p-map'
 import type { JobConfig } from '../../shared/config/validate'
 import { today } from '../../shared/dates'
-import { estimatePlan, type Throughput } from '../../shared/estimate'
+import { estimatePlan, plannedMode, type Throughput } from '../../shared/estimate'
 import { findExtraneous } from '../../shared/plan-sync'
 import { wildcardRuns, type WildcardRun } from '../../shared/plan-wildcards'
 import { buildPlan, destinationListPrefix, planFolders, type ListedObject, type Plan } from '../../shared/plan'
@@ -31,7 +31,7 @@ export interface PlanContext {
 
 export interface PlanWithStats extends Plan {
   listRequests: number
-  /** Runs of tasks s5cmd may copy with one wildcard line each: an S3 destination only. */
+  /** Runs of tasks s5cmd may copy with one wildcard line each: server-side copies only. */
   wildcards: WildcardRun[]
 }
 
@@ -80,7 +80,8 @@ export async function makePlan(requested: JobConfig, ctx: PlanContext): Promise<
     await recheckZips(plan, config.output_directory, { client: ctx.source, bucket: config.source.bucket }, ctx.signal)
   }
   plan.summary.estimate = estimatePlan(config, plan.summary, listRequests, ctx.measured)
-  const wildcards = config.output_directory ? [] : wildcardRuns(plan.tasks, source, plan.missingKeys)
+  // Only a server-side copy can go to s5cmd as wildcard lines: no other job pays for working them out.
+  const wildcards = plannedMode(config) === 'server-side' ? wildcardRuns(plan.tasks, source, plan.missingKeys) : []
   return { ...plan, listRequests, wildcards }
 }
 

@@ -63,7 +63,7 @@ export class BatchReconciler {
 
   /** Feed one event; returns the results it makes final (to report live). */
   accept(ev: S5cmdEvent): TaskResult[] {
-    if (ev.kind === 'failure') {
+    if (ev.kind === 'failure' && this.byWildcard.size > 0) {
       const line = splitCommand(ev.command, (s, d) => this.byWildcard.has(pairKey(s, d)))
       const tasks = line && this.byWildcard.get(pairKey(line.source, line.destination))
       if (tasks) {
