@@ -5,7 +5,7 @@ import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s
 import type { TaskResult } from '../../src/shared/contract'
 import { seedBucket, type ArchiveObject } from '../../src/main/dev/fixtures'
 import type { LocalS3 } from '../../src/main/dev/s3-server'
-import type { CopyTask, EngineContext, Endpoint } from '../../src/main/engines/types'
+import type { CopyResult, CopyTask, EngineContext, Endpoint } from '../../src/main/engines/types'
 
 export const MiB = 1024 * 1024
 
@@ -56,13 +56,13 @@ export async function exists(client: S3Client, bucket: string, key: string): Pro
 
 export interface Recorder {
   ctx: EngineContext
-  results: Map<number, TaskResult>
+  results: Map<number, CopyResult>
   logs: string[]
   abort(): void
 }
 
 export function recorder(onResult?: (r: TaskResult) => void): Recorder {
-  const results = new Map<number, TaskResult>()
+  const results = new Map<number, CopyResult>()
   const logs: string[] = []
   const ac = new AbortController()
   return {

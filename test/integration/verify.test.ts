@@ -107,8 +107,11 @@ describe('verification after a job', () => {
 
   it('a resume first checks what the cancelled session copied unproved, and copies again what has gone', async () => {
     const app = createApp({ transport: 'websocket', dataDir: env.dataDir, snapshotMs: 50, locateS5cmd: async () => ({ found: false, reason: 'not wanted here' }) })
+    // Each copy held 25 ms, so the cancel after 5 lands while most of the 20 are still to copy.
+    const slow = await startFaultProxy(env.s3.endpoint, { rules: [{ match: (r) => r.method === 'PUT' && r.headers['x-amz-copy-source'] !== undefined, action: { kind: 'delay', ms: 25 } }] })
     try {
-      const config = job({ destination_prefix: 'gone', performance_optimization: { max_concurrent: 1 } })
+      const through = { s3_config: { ...(env.base.s3_config as object), endpoint_url: slow.endpoint }, source: { ...(env.base.source as object), endpoint_url: slow.endpoint } }
+      const config = job({ destination_prefix: 'gone', performance_optimization: { max_concurrent: 1 }, ...through })
       let synced = 0
       const off = app.services.jobs.onEvent((e) => {
         if (e.type !== 'task-batch') return
@@ -128,6 +131,7 @@ describe('verification after a job', () => {
       expect((await getBytes(env.client, LAKE_BUCKET, `gone/${key}`)).equals(await getBytes(env.client, SOURCE_BUCKET, key))).toBe(true)
     } finally {
       await app.close()
+      await slow.stop()
     }
   })
 

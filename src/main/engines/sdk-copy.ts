@@ -1,10 +1,13 @@
 // The AWS SDK engine. copy: server-side CopyObject, or multipart UploadPartCopy above the threshold
 // (5 GiB, CopyObject's limit), falling back to streaming when the service lacks UploadPartCopy.
+// A plain CopyObject goes by the lean path first (s3/lean-copy.ts: a third of the client CPU);
+// whatever that path does not understand is sent again through the SDK.
 // stream: GET → multipart upload through this process (different endpoints), memory bounded by the
 // byte budget. The SDK retries each request with exponential backoff and jitter and honours SlowDown.
 import { CopyObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import type { Engine } from '../../shared/contract'
 import { makeS3Client } from '../s3/clients'
+import { isFinal, leanCopier, LeanServiceError, type LeanCopier, type LeanCopyResult, type LeanMiss } from '../s3/lean-copy'
 import { probeEndpoints } from './breaker'
 import { ByteBudget } from './byte-budget'
 import { isNotImplemented } from '../s3/errors'
@@ -33,7 +36,12 @@ export interface SdkEngineOptions {
   maxBufferedBytes?: number
   /** How long an outage is ridden out (outage_patience_seconds; default 2 minutes). */
   outagePatienceMs?: number
+  /** Plain CopyObjects by the lean path first (s3/lean-copy.ts; default on): off, every request goes through the SDK. */
+  leanCopy?: boolean
 }
+
+/** Lean copies in a row the service refused where the SDK then succeeded: after this many, the service is left to the SDK. */
+const LEAN_GIVE_UP = 3
 
 export type SdkEngine = TransferEngine & { meter: Meter; fallbacks: string[]; fallbackCount: number; budget: ByteBudget }
 
@@ -60,6 +68,8 @@ export function createSdkEngine(opts: SdkEngineOptions): SdkEngine {
   // Whether the service accepts ChecksumAlgorithm on CopyObject (S3 does; some compatibles refuse it).
   let checksums: 'unknown' | 'yes' | 'no' = 'unknown'
   let ctxLog: EngineContext['log'] = () => {}
+  let lean: Promise<LeanCopier | undefined> | undefined
+  let leanMisses = 0
   const name: Engine = opts.mode === 'copy' ? 'sdk-copy' : 'sdk-stream'
 
   async function streamOne(t: CopyTask, attempts: Attempts, signal: AbortSignal, client: S3Client): Promise<number> {
@@ -104,20 +114,52 @@ export function createSdkEngine(opts: SdkEngineOptions): SdkEngine {
         }),
         { abortSignal: signal },
       )
+    let fast = await leanOne(t, checksums !== 'no', signal)
+    if (fast && 'miss' in fast && checksums === 'unknown' && rejectsChecksum(new LeanServiceError(fast))) {
+      attempts.retries += 1
+      refuseChecksums(fast.code)
+      fast = await leanOne(t, false, signal)
+    }
+    if (fast && !('miss' in fast)) return resultOf(t, fast)
+    if (fast && isFinal(fast)) throw new LeanServiceError(fast)
+    // A lean request that failed was an attempt of this task: it counts as one, whatever the SDK's does.
+    if (fast) attempts.retries += 1
     let out
     try {
       out = await send(checksums !== 'no')
     } catch (err) {
       if (checksums !== 'unknown' || !rejectsChecksum(err)) throw err
-      checksums = 'no'
-      ctxLog('warn', `The destination service refused a checksummed copy (${(err as Error).name}); copies are proved by ETag instead`)
+      refuseChecksums((err as Error).name)
       out = await send(false)
     }
     attempts.add(out)
-    const b64 = out.CopyObjectResult?.ChecksumSHA256
+    // Refused, and the SDK's request succeeded: that refusal was this path's doing, not the service's.
+    if (fast?.miss === 'refused' && ++leanMisses >= LEAN_GIVE_UP) {
+      lean = Promise.resolve(undefined)
+      ctxLog('warn', `Copies go through the AWS SDK's full pipeline from now on: the service refused ${LEAN_GIVE_UP} lean CopyObject requests in a row (last: HTTP ${fast.status ?? '?'}) that the SDK then copied`)
+    }
+    return resultOf(t, { etag: out.CopyObjectResult?.ETag?.replaceAll('"', ''), checksumSha256: out.CopyObjectResult?.ChecksumSHA256 })
+  }
+
+  function refuseChecksums(name: string | undefined): void {
+    checksums = 'no'
+    ctxLog('warn', `The destination service refused a checksummed copy (${name ?? 'no error code'}); copies are proved by ETag instead`)
+  }
+
+  /** The lean path's answer (a miss: the SDK then sends the copy), or undefined when it is off. */
+  async function leanOne(t: CopyTask, checksum: boolean, signal: AbortSignal): Promise<LeanCopyResult | LeanMiss | undefined> {
+    const copier = await lean
+    if (!copier) return undefined
+    meter.requests += 1
+    const r = await copier.copy({ bucket: opts.destination.bucket, key: t.destKey, copySource: copySource(opts.source.bucket, t.sourceKey), checksum, signal })
+    if (!('miss' in r)) leanMisses = 0
+    return r
+  }
+
+  function resultOf(t: CopyTask, r: LeanCopyResult): { bytes: number; sha256?: string; etag?: string } {
+    const b64 = r.checksumSha256
     if (b64 && !b64.includes('-')) checksums = 'yes'
-    const etag = out.CopyObjectResult?.ETag?.replaceAll('"', '')
-    return { bytes: t.size, ...(b64 && !b64.includes('-') ? { sha256: Buffer.from(b64, 'base64').toString('hex') } : {}), ...(etag ? { etag } : {}) }
+    return { bytes: t.size, ...(b64 && !b64.includes('-') ? { sha256: Buffer.from(b64, 'base64').toString('hex') } : {}), ...(r.etag ? { etag: r.etag } : {}) }
   }
 
   return {
@@ -132,11 +174,14 @@ export function createSdkEngine(opts: SdkEngineOptions): SdkEngine {
     },
     async run(tasks: readonly CopyTask[], ctx: EngineContext) {
       ctxLog = (level, message) => ctx.log(level, message)
+      // Resolving the endpoint is local work (the SDK's rules), so a failure only means the SDK copies everything.
+      if (opts.mode === 'copy' && opts.leanCopy !== false) lean = leanCopier(dest, opts.destination.bucket, clientOpts.maxSockets).catch(() => undefined)
       const probes = probeEndpoints(opts.mode === 'copy' ? [opts.destination] : [opts.source, opts.destination])
       const pool = { engine: name, concurrency: opts.concurrency, bucket: opts.destination.bucket, retryCount: opts.retryCount, probe: probes.probe, outagePatienceMs: opts.outagePatienceMs }
       try {
         await runPool(tasks, ctx, pool, opts.mode === 'copy' ? copyOne : async (t, a, s) => ({ bytes: await streamOne(t, a, s, src) }))
       } finally {
+        void lean?.then((c) => c?.destroy())
         for (const c of new Set<S3Client>([dest, src])) c.destroy()
         probes.destroy()
       }
