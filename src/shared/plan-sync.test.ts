@@ -35,6 +35,6 @@ describe('findExtraneous', () => {
     const dst = new Map<string, ListedObject>(
       [`lake/${K}`, `lake/${old}`, 'lake/data/spot/daily/klines/ETHUSDT/1h/ETHUSDT-1h-2024-03-01.zip', 'lake/notes.txt'].map((key) => [key, { key, size: 1 }]),
     )
-    expect(findExtraneous(c, folders, src, dst)).toEqual([`lake/${old}`])
+    expect(findExtraneous(c, folders, [...src.values()].flat().map((o) => o.key), dst)).toEqual([`lake/${old}`])
   })
 })

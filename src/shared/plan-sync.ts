@@ -21,13 +21,14 @@ export function sourceKeyOfDestination(config: JobConfig, destKey: string): stri
 export function findExtraneous(
   config: JobConfig,
   folders: readonly FolderPlan[],
-  source: ReadonlyMap<string, readonly ListedObject[]>,
+  /** Every key the source folders listed. */
+  sourceKeys: Iterable<string>,
   destination: ReadonlyMap<string, ListedObject>,
 ): string[] {
   const destKeyOf = destinationKeyFn(config)
   const listed = new Set(folders.map((f) => f.folder))
   const present = new Set<string>()
-  for (const f of folders) for (const o of source.get(f.folder) ?? []) present.add(destKeyOf(o.key))
+  for (const k of sourceKeys) present.add(destKeyOf(k))
   const out: string[] = []
   for (const key of destination.keys()) {
     if (present.has(key)) continue

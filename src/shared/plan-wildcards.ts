@@ -58,35 +58,42 @@ function folderRuns(keys: readonly string[], foreign: Uint8Array, folderLength: 
 }
 
 /**
- * The plan's wildcard runs, from the source listings it was made from (folder → objects, listed
- * recursively) and the keys it expected but did not find.
+ * One folder's runs: its listing (recursive), the keys of it that are tasks, and the keys expected
+ * in it but not found. The planner calls it as it lets each listing go (make-plan.ts).
  */
+export function folderWildcardRuns(folder: string, listed: readonly ListedObject[], taken: readonly string[], missing: readonly string[]): WildcardRun[] {
+  const out: WildcardRun[] = []
+  if (taken.length < WILDCARD_MIN) return out
+  // Arrays of keys the plan already holds, not sets: a million tasks' worth of set entries would
+  // add tens of MB to planning's peak. They are sorted and merged with the listing.
+  const mine = [...taken].sort()
+  const keys = listed.map((o) => o.key).concat(missing).sort()
+  const foreign = new Uint8Array(keys.length)
+  for (let i = 0, j = 0; i < keys.length; i++) {
+    while (j < mine.length && mine[j] < keys[i]) j++
+    foreign[i] = j < mine.length && mine[j] === keys[i] ? 0 : 1
+  }
+  folderRuns(keys, foreign, folder.length, out)
+  return out
+}
+
+/** The runs of a whole plan, from the listings it was made from (folder → objects) and the keys it expected but did not find. */
 export function wildcardRuns(tasks: readonly PlannedTask[], listings: ReadonlyMap<string, readonly ListedObject[]>, missingKeys: readonly string[]): WildcardRun[] {
   const folderOf = (key: string) => key.slice(0, key.lastIndexOf('/') + 1)
-  // Arrays of keys the plan already holds, not sets: a million tasks' worth of set entries would
-  // add tens of MB to planning's peak. Each folder's are sorted and merged with its listing.
-  const taskKeys = new Map<string, string[]>()
-  const add = (m: Map<string, string[]>, k: string) => {
-    const f = folderOf(k)
-    const list = m.get(f)
-    if (list) list.push(k)
-    else m.set(f, [k])
-  }
-  for (const t of tasks) add(taskKeys, t.sourceKey)
-  const missing = new Map<string, string[]>()
-  for (const k of missingKeys) add(missing, k)
-  const out: WildcardRun[] = []
-  for (const [folder, mine] of taskKeys) {
-    const listed = listings.get(folder)
-    if (mine.length < WILDCARD_MIN || !listed) continue
-    mine.sort()
-    const keys = listed.map((o) => o.key).concat(missing.get(folder) ?? []).sort()
-    const foreign = new Uint8Array(keys.length)
-    for (let i = 0, j = 0; i < keys.length; i++) {
-      while (j < mine.length && mine[j] < keys[i]) j++
-      foreign[i] = j < mine.length && mine[j] === keys[i] ? 0 : 1
+  const group = (keys: Iterable<string>) => {
+    const m = new Map<string, string[]>()
+    for (const k of keys) {
+      const f = folderOf(k)
+      const list = m.get(f)
+      if (list) list.push(k)
+      else m.set(f, [k])
     }
-    folderRuns(keys, foreign, folder.length, out)
+    return m
   }
-  return out
+  const taken = group(tasks.map((t) => t.sourceKey))
+  const missing = group(missingKeys)
+  return [...taken].flatMap(([folder, mine]) => {
+    const listed = listings.get(folder)
+    return listed ? folderWildcardRuns(folder, listed, mine, missing.get(folder) ?? []) : []
+  })
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { validateConfig, type JobConfig } from './config/validate'
-import { buildPlan, destinationKeyOf, jobLabel, planFolders, type FolderPlan, type ListedObject, type Plan } from './plan'
+import { destinationKeyOf, jobLabel, planFolders, type FolderPlan, type ListedObject, type Plan } from './plan'
+import { buildPlan } from './planner'
 
 const TODAY = '2024-06-15'
 

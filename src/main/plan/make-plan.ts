@@ -1,14 +1,15 @@
 // Discovery + planning: list each source folder the selection touches (paginated, a bounded
-// number in parallel), list the same folders at the destination for the incremental diff, then
-// hand the listings to the pure planner.
+// number in parallel) and the same folders at the destination for the incremental diff, handing
+// each source folder to the pure planner as its listing arrives.
 import type { S3Client } from '@aws-sdk/client-s3'
 import pMap from 'p-map'
 import type { JobConfig } from '../../shared/config/validate'
 import { today } from '../../shared/dates'
 import { estimatePlan, plannedMode, type Throughput } from '../../shared/estimate'
 import { findExtraneous } from '../../shared/plan-sync'
-import { wildcardRuns, type WildcardRun } from '../../shared/plan-wildcards'
-import { buildPlan, destinationListPrefix, planFolders, type ListedObject, type Plan } from '../../shared/plan'
+import { folderWildcardRuns, type WildcardRun } from '../../shared/plan-wildcards'
+import { destinationListPrefix, planFolders, type ListedObject, type Plan } from '../../shared/plan'
+import { createPlanner, type Planner, type ReleasedListing } from '../../shared/planner'
 import { AppError } from '../../shared/contract'
 import { ERROR_CLASSES } from '../../shared/errors/table'
 import { classifyError, describeError } from '../s3/errors'
@@ -46,13 +47,6 @@ export async function makePlan(requested: JobConfig, ctx: PlanContext): Promise<
   // Both sides at once: neither listing needs the other, and a job of a few folders then waits
   // for one round of list requests instead of two. The source's failure is reported first, as
   // when the destination was listed after it: it is the one that names what the job asked for.
-  const listing = pMap(folders, async (f) => {
-    const r = await listAll(ctx.source, config.source.bucket, f.folder, { signal: ctx.signal }).catch((err: unknown) => {
-      throw listingError('source', config.source.bucket, f.folder, err)
-    })
-    listRequests += r.requests
-    return [f.folder, r.objects] as const
-  }, { concurrency: limit })
   const found = pMap(prefixes, async (prefix) => {
     if (config.output_directory) return listLocal(config.output_directory, prefix)
     const r = await listAll(ctx.destination!, config.destination_bucket!, prefix, { signal: ctx.signal }).catch((err: unknown) => {
@@ -61,18 +55,39 @@ export async function makePlan(requested: JobConfig, ctx: PlanContext): Promise<
     listRequests += r.requests
     return r.objects
   }, { concurrency: limit })
+  const destination = config.enable_incremental || sync ? new Map<string, ListedObject>() : undefined
+  const ready = found.then((lists) => {
+    if (destination) for (const objects of lists) for (const o of objects) destination.set(o.key, o)
+  })
   // Awaited below; until then a failure of its own must not count as unhandled.
-  found.catch(() => undefined)
-  const source = new Map<string, ListedObject[]>(await listing)
-  let destination: Map<string, ListedObject> | undefined
-  if (config.enable_incremental || sync) {
-    destination = new Map()
-    for (const objects of await found) for (const o of objects) destination.set(o.key, o)
+  ready.catch(() => undefined)
+  // Only a server-side copy can go to s5cmd as wildcard lines: no other job pays for working them out.
+  const wantRuns = plannedMode(config) === 'server-side'
+  const wildcards: WildcardRun[] = []
+  const listedKeys: string[] = []
+  let planner: Planner | undefined
+  // Made once the destination is in (the diff reads it); a plain copy without incremental skip does not use it.
+  const plannerOf = () => createPlanner(config, folders, { destination: config.enable_incremental ? destination : undefined, keepName: nameFilter(config), onRelease })
+  // Each folder is planned as its listing arrives, once the destination is in, and then let go:
+  // the whole source listing is never held at once.
+  const onRelease = (r: ReleasedListing) => {
+    if (wantRuns) for (const run of folderWildcardRuns(r.folder, r.objects, r.taken, r.missing)) wildcards.push(run)
+    if (sync) for (const o of r.objects) listedKeys.push(o.key)
   }
-  // The diff needs the listing; a plain copy without incremental skip does not use it.
-  const plan = buildPlan(config, folders, source, config.enable_incremental ? destination : undefined, nameFilter(config))
+  await pMap(folders, async (f) => {
+    const r = await listAll(ctx.source, config.source.bucket, f.folder, { signal: ctx.signal }).catch((err: unknown) => {
+      throw listingError('source', config.source.bucket, f.folder, err)
+    })
+    listRequests += r.requests
+    // A destination that failed is reported after the source folders: awaited below.
+    if (!(await ready.then(() => true, () => false))) return
+    planner ??= plannerOf()
+    planner.add(f.folder, r.objects)
+  }, { concurrency: limit })
+  await ready
+  const plan = (planner ?? plannerOf()).finish()
   if (sync && destination) {
-    plan.extraneousKeys = findExtraneous(config, folders, source, destination)
+    plan.extraneousKeys = findExtraneous(config, folders, listedKeys, destination)
     plan.summary.extraneous = plan.extraneousKeys.length
     plan.summary.extraneousKeys = plan.extraneousKeys.slice(0, 1000)
   }
@@ -80,8 +95,6 @@ export async function makePlan(requested: JobConfig, ctx: PlanContext): Promise<
     await recheckZips(plan, config.output_directory, { client: ctx.source, bucket: config.source.bucket }, ctx.signal)
   }
   plan.summary.estimate = estimatePlan(config, plan.summary, listRequests, ctx.measured)
-  // Only a server-side copy can go to s5cmd as wildcard lines: no other job pays for working them out.
-  const wildcards = plannedMode(config) === 'server-side' ? wildcardRuns(plan.tasks, source, plan.missingKeys) : []
   return { ...plan, listRequests, wildcards }
 }
 
