@@ -120,6 +120,24 @@ describe('lean CopyObject path', () => {
     expect(await bytesAt(client, 'lake', 'missing/data/never-published.zip')).toBeNull()
   })
 
+  it("signs with the SDK's clock correction, once the client has learnt the service's clock is ahead", async () => {
+    proxy.seen.length = 0
+    const client2 = makeS3Client(endpointOf(s3, 'lake', proxy.endpoint))
+    const copier = (await leanCopier(client2, 'lake', 2))!
+    try {
+      // What the SDK stores on its config after a RequestTimeTooSkewed answer.
+      Object.assign(client2.config, { systemClockOffset: 2 * 3600_000 })
+      const ac = new AbortController()
+      await copier.copy({ bucket: 'lake', key: 'skew/x.zip', copySource: `src/${objects[0].key}`, checksum: false, signal: ac.signal })
+      const sent = proxy.seen.find(isCopy)!.headers['x-amz-date'] as string
+      const at = Date.parse(sent.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'))
+      expect(Math.abs(at - (Date.now() + 2 * 3600_000))).toBeLessThan(60_000)
+    } finally {
+      copier.destroy()
+      client2.destroy()
+    }
+  })
+
   it('is not used where only the SDK can sign: an S3 Express directory bucket', async () => {
     const express = makeS3Client({ bucket: 'lake--euw1-az1--x-s3', region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
     const plain = makeS3Client({ bucket: 'my-lake', region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })

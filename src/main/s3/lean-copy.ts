@@ -109,7 +109,9 @@ export async function leanCopier(client: S3Client, bucket: string, maxSockets: n
       'x-amz-metadata-directive': 'COPY',
       ...(input.checksum ? { 'x-amz-checksum-algorithm': 'SHA256' } : {}),
     }
-    const signed = await signer.sign({ method: 'PUT', protocol: url.protocol, hostname: url.hostname, port, path, headers, query: {} })
+    // The SDK's clock correction, kept on the client's config once a response showed skew.
+    const signingDate = new Date(Date.now() + ((config as { systemClockOffset?: number }).systemClockOffset ?? 0))
+    const signed = await signer.sign({ method: 'PUT', protocol: url.protocol, hostname: url.hostname, port, path, headers, query: {} }, { signingDate })
     const send = https ? httpsRequest : httpRequest
     return new Promise((resolve) => {
       const req = send({ agent, method: 'PUT', hostname: url.hostname, port, path, headers: signed.headers, signal: input.signal, timeout: TIMEOUT_MS }, (res) => {
