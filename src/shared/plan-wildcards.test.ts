@@ -1,8 +1,8 @@
 // A wildcard run must copy exactly the plan's tasks: every listed key under its prefix is a task,
 // and nothing published later can match it.
 import { describe, expect, it } from 'vitest'
-import { WILDCARD_MAX, WILDCARD_MIN, wildcardRuns, type WildcardRun } from './plan-wildcards'
-import type { ListedObject, PlannedTask } from './plan'
+import { folderWildcardRuns, WILDCARD_MAX, WILDCARD_MIN, type WildcardRun } from './plan-wildcards'
+import type { ListedObject } from './plan'
 
 const FOLDER = 'data/spot/daily/aggTrades/BTCUSDT/'
 
@@ -15,8 +15,9 @@ function folder(start: string, days: number): string[] {
   ])
 }
 
-const listing = (keys: string[]) => new Map([[FOLDER, keys.map((key): ListedObject => ({ key, size: 1, etag: 'e' }))]])
-const tasksOf = (keys: string[]) => keys.map((k, id): PlannedTask => ({ id, sourceKey: k, destKey: `lake/${k}`, size: 1, dataset: 'spot/daily/aggTrades' }))
+const listing = (keys: string[]) => keys.map((key): ListedObject => ({ key, size: 1, etag: 'e' }))
+/** The folder's runs: `tasks` of it planned, `listed` its listing, `missing` expected but not listed. */
+const runsOf = (tasks: string[], listed: string[], missing: string[] = []) => folderWildcardRuns(FOLDER, listing(listed), tasks, missing)
 
 /** What a user needs of every run: it matches only tasks, all of them counted, and never the folder's last key. */
 function expectExact(runs: WildcardRun[], listed: string[], tasks: string[]): void {
@@ -35,10 +36,10 @@ function expectExact(runs: WildcardRun[], listed: string[], tasks: string[]): vo
   for (const k of tasks) expect(runs.filter((r) => k.startsWith(r.prefix)).length).toBeLessThanOrEqual(1)
 }
 
-describe('wildcardRuns', () => {
+describe('folderWildcardRuns', () => {
   it('a whole year of a folder: one run per month, the last month split so no run reaches the end', () => {
     const keys = folder('2023-01-01', 365)
-    const runs = wildcardRuns(tasksOf(keys), listing(keys), [])
+    const runs = runsOf(keys, keys, [])
     expectExact(runs, keys, keys)
     expect(runs.map((r) => r.prefix.slice(FOLDER.length))).toEqual(
       expect.arrayContaining(['BTCUSDT-aggTrades-2023-01-', 'BTCUSDT-aggTrades-2023-11-', 'BTCUSDT-aggTrades-2023-12-2']),
@@ -53,7 +54,7 @@ describe('wildcardRuns', () => {
     const keys = folder('2023-01-01', 120)
     // The selection ends on 2023-02-14 and leaves out every .CHECKSUM of March.
     const tasks = keys.filter((k) => k < `${FOLDER}BTCUSDT-aggTrades-2023-02-15` || (k.includes('-2023-03-') && !k.endsWith('.CHECKSUM')))
-    const runs = wildcardRuns(tasksOf(tasks), listing(keys), [])
+    const runs = runsOf(tasks, keys, [])
     expectExact(runs, keys, tasks)
     expect(runs.some((r) => r.prefix.endsWith('2023-01-'))).toBe(true)
     expect(runs.some((r) => r.prefix.includes('2023-03'))).toBe(false)
@@ -63,7 +64,7 @@ describe('wildcardRuns', () => {
     const all = folder('2023-01-01', 90)
     const gap = `${FOLDER}BTCUSDT-aggTrades-2023-01-17.zip`
     const listed = all.filter((k) => !k.startsWith(gap))
-    const runs = wildcardRuns(tasksOf(listed), listing(listed), [gap])
+    const runs = runsOf(listed, listed, [gap])
     expectExact(runs, [...listed, gap], listed)
     expect(runs.some((r) => gap.startsWith(r.prefix))).toBe(false)
     expect(runs.some((r) => r.prefix.endsWith('2023-02-'))).toBe(true)
@@ -73,17 +74,17 @@ describe('wildcardRuns', () => {
     const keys = folder('2023-01-01', 40)
     const nested = `${FOLDER}BTCUSDT-aggTrades-2023-01-0/extra.zip`
     const starred = keys.map((k) => k.replace('2023-02-0', '2023-02-*'))
-    const runs = wildcardRuns(tasksOf(keys), listing([...keys, nested]), [])
+    const runs = runsOf(keys, [...keys, nested], [])
     expectExact(runs, [...keys, nested], keys)
     expect(runs.some((r) => nested.startsWith(r.prefix))).toBe(false)
-    const globbed = wildcardRuns(tasksOf(starred), listing(starred), [])
+    const globbed = runsOf(starred, starred, [])
     expect(globbed.some((r) => r.prefix.includes('*'))).toBe(false)
     expect(globbed.some((r) => starred.some((k) => k.includes('*') && k.startsWith(r.prefix)))).toBe(false)
   })
 
   it('a folder with fewer tasks than a run needs has none, and tasks never listed make none', () => {
     const keys = folder('2023-01-01', 3)
-    expect(wildcardRuns(tasksOf(keys), listing(keys), [])).toEqual([])
-    expect(wildcardRuns(tasksOf(folder('2023-01-01', 60)), new Map(), [])).toEqual([])
+    expect(runsOf(keys, keys, [])).toEqual([])
+    expect(runsOf(folder('2023-01-01', 60), [])).toEqual([])
   })
 })

@@ -11,7 +11,7 @@
 //   prefix that stops before the last key cannot match a key after it.
 // Runs hold MIN..MAX tasks: below MIN the extra list request costs more than the lines it saves;
 // above MAX a pause or a kill would find too many copies in s5cmd's hands at once.
-import type { ListedObject, PlannedTask } from './plan'
+import type { ListedObject } from './plan'
 
 export interface WildcardRun {
   /** The full source key prefix; s5cmd lists it and copies every object under it. */
@@ -75,25 +75,4 @@ export function folderWildcardRuns(folder: string, listed: readonly ListedObject
   }
   folderRuns(keys, foreign, folder.length, out)
   return out
-}
-
-/** The runs of a whole plan, from the listings it was made from (folder → objects) and the keys it expected but did not find. */
-export function wildcardRuns(tasks: readonly PlannedTask[], listings: ReadonlyMap<string, readonly ListedObject[]>, missingKeys: readonly string[]): WildcardRun[] {
-  const folderOf = (key: string) => key.slice(0, key.lastIndexOf('/') + 1)
-  const group = (keys: Iterable<string>) => {
-    const m = new Map<string, string[]>()
-    for (const k of keys) {
-      const f = folderOf(k)
-      const list = m.get(f)
-      if (list) list.push(k)
-      else m.set(f, [k])
-    }
-    return m
-  }
-  const taken = group(tasks.map((t) => t.sourceKey))
-  const missing = group(missingKeys)
-  return [...taken].flatMap(([folder, mine]) => {
-    const listed = listings.get(folder)
-    return listed ? folderWildcardRuns(folder, listed, mine, missing.get(folder) ?? []) : []
-  })
 }
