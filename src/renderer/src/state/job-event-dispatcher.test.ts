@@ -59,6 +59,18 @@ describe('startJobEventDispatcher', () => {
     expect(useTaskStore.getState()).toMatchObject({ jobId: 'j1', rows: { version: 0 } })
   })
 
+  it('keeps the results that came before the job was followed: the first task is in the table', () => {
+    const { emit } = setup()
+    emit({ type: 'state', jobId: 'j1', state: 'running' })
+    emit({ type: 'task-batch', jobId: 'j1', results: [{ id: 0, outcome: 'synced', bytes: 10 }, { id: 1, outcome: 'synced', bytes: 10 }] })
+    emit({ type: 'task-batch', jobId: 'other', results: [{ id: 7, outcome: 'synced', bytes: 10 }] })
+    useJobStore.getState().follow('j1')
+    emit({ type: 'task-batch', jobId: 'j1', results: [{ id: 2, outcome: 'synced', bytes: 10 }] })
+    const { table } = useTaskStore.getState().rows
+    expect(table.size).toBe(3)
+    expect(table.select('all', '').length).toBe(3)
+  })
+
   it('stops listening on teardown', () => {
     const { emit, listeners, stop } = setup()
     useJobStore.getState().follow('j1')

@@ -24,8 +24,12 @@ export function startJobEventDispatcher(connection: Dispatched, queryClient: Que
   }
 
   const stopFollow = useJobStore.subscribe((s, prev) => {
-    // A new job starts a new task table.
-    if (s.jobId !== prev.jobId && useTaskStore.getState().jobId !== s.jobId) useTaskStore.getState().reset(s.jobId)
+    // A new job starts a new task table, with the results that came before jobs:start named the
+    // job (the job store kept them among its early events; `prev` still holds them).
+    if (s.jobId !== prev.jobId && useTaskStore.getState().jobId !== s.jobId) {
+      useTaskStore.getState().reset(s.jobId)
+      for (const e of prev.early) if (e.type === 'task-batch' && e.jobId === s.jobId) useTaskStore.getState().add(e.jobId, e.results)
+    }
     const { jobId } = s
     const finishedNow = isTerminal(s.state) && !(jobId === prev.jobId && isTerminal(prev.state))
     if (jobId === null || !finishedNow) return
