@@ -65,16 +65,17 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer)
 }
 
-export const test = base.extend<{ demo: Demo }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern here
-  demo: async ({}, use, testInfo) => {
+export const test = base.extend<{ demo: Demo; copyLatencyMs: number }>({
+  /** The demo's --copy-latency-ms: a spec that must catch a job still running sets it (test.use). */
+  copyLatencyMs: [0, { option: true }],
+  demo: async ({ copyLatencyMs }, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'archive-sync-e2e-'))
     // The profiles list reads these, not the developer's own ~/.aws (names and regions only).
     const awsDir = await mkdtemp(join(tmpdir(), 'archive-sync-e2e-aws-'))
     await writeFile(join(awsDir, 'config'), '[default]\nregion = us-east-1\n[profile e2e-lake]\nregion = eu-west-1\n')
     await writeFile(join(awsDir, 'credentials'), '[e2e-lake]\naws_access_key_id = AKIAE2EEXAMPLE\naws_secret_access_key = e2e-secret\n')
     let err = ''
-    const child = spawn(process.execPath, ['bin/archive-sync.js', 'demo', '--port', '0', '--data-dir', dataDir, '--json'], {
+    const child = spawn(process.execPath, ['bin/archive-sync.js', 'demo', '--port', '0', '--data-dir', dataDir, '--json', '--copy-latency-ms', String(copyLatencyMs)], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NO_COLOR: '1', AWS_CONFIG_FILE: join(awsDir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(awsDir, 'credentials') },

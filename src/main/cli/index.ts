@@ -27,7 +27,9 @@ const USAGE = `Usage: archive-sync <command> [options]
                                                       the UI in a browser (token-protected, 127.0.0.1);
                                                       base.json: server-side settings under every job;
                                                       downloads land inside --output-root (default <data dir>/downloads)
-  demo  [--port N] [--data-dir DIR] [--json]          serve against an embedded local S3 with a sample archive
+  demo  [--port N] [--data-dir DIR] [--json] [--copy-latency-ms MS]
+                                                      serve against an embedded local S3 with a sample archive;
+                                                      --copy-latency-ms: its copies answer that much later, as S3's do
 `
 
 const OPTIONS = {
@@ -42,6 +44,7 @@ const OPTIONS = {
   yes: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   once: { type: 'boolean' },
+  'copy-latency-ms': { type: 'string' },
 } as const
 
 /** parseArgs throws TypeErrors with an ERR_PARSE_ARGS_* code (unknown option, missing value): one line and the usage, exit 2. */
@@ -86,8 +89,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'serve':
       return (await import('./serve')).serveCommand({ ...serveArgs, port })
-    case 'demo':
-      return (await import('./serve')).demoCommand({ ...serveArgs, port })
+    case 'demo': {
+      const latency = Number(values['copy-latency-ms'] ?? 0)
+      if (!(Number.isInteger(latency) && latency >= 0 && latency <= 10_000)) throw new CliExit(2, `--copy-latency-ms must be 0-10000, not ${values['copy-latency-ms']}\n${USAGE}`)
+      return (await import('./serve')).demoCommand({ ...serveArgs, port }, latency)
+    }
     case undefined:
     case 'help':
     case '--help':

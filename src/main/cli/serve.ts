@@ -79,7 +79,7 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
   })
 }
 
-export async function demoCommand(args: ServeArgs): Promise<number> {
+export async function demoCommand(args: ServeArgs, copyLatencyMs = 0): Promise<number> {
   checkHost(args)
   // Loaded lazily: only the demo needs s3rver and the fixture generator.
   const { startS3Server } = await import('../dev/s3-server')
@@ -88,7 +88,7 @@ export async function demoCommand(args: ServeArgs): Promise<number> {
   await mkdir(dataDir, { recursive: true })
   const sourceBucket = 'data.binance.vision'
   const destinationBucket = 'lake'
-  const s3 = await startS3Server({ buckets: [sourceBucket, destinationBucket] })
+  const s3 = await startS3Server({ buckets: [sourceBucket, destinationBucket], copyLatencyMs })
   const objects = generateArchive(demoArchiveSpec())
   await seedBucket(s3, sourceBucket, objects)
   const creds = { endpoint_url: s3.endpoint, access_key_id: s3.accessKeyId, secret_access_key: s3.secretAccessKey, region: s3.region }

@@ -107,6 +107,23 @@ describe('startS3Server', () => {
     expect(existsSync(other.dir)).toBe(false)
   })
 
+  it('holds each copy copyLatencyMs before answering it, and the copy still lands', async () => {
+    const slow = await startS3Server({ buckets: [SRC, DST], copyLatencyMs: 300 })
+    const sc = client(slow)
+    try {
+      await sc.send(new PutObjectCommand({ Bucket: SRC, Key: 'data/a.zip', Body: 'zip bytes' }))
+      const t0 = performance.now()
+      await sc.send(new CopyObjectCommand({ Bucket: DST, Key: 'lake/a.zip', CopySource: `${SRC}/data/a.zip` }))
+      // A lower bound only: the delay is a sleep, so the copy cannot answer sooner.
+      expect(performance.now() - t0).toBeGreaterThanOrEqual(295)
+      const got = await sc.send(new GetObjectCommand({ Bucket: DST, Key: 'lake/a.zip' }))
+      expect(await got.Body!.transformToString()).toBe('zip bytes')
+    } finally {
+      sc.destroy()
+      await slow.stop()
+    }
+  })
+
   it('rejects when the port is taken', async () => {
     await expect(startS3Server({ port: s3.port })).rejects.toThrow(/EADDRINUSE/)
   })

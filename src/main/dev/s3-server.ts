@@ -26,6 +26,12 @@ export interface S3ServerOptions {
   buckets?: string[]
   /** 0 (default) = a free loopback port. */
   port?: number
+  /**
+   * Each server-side copy (PUT with x-amz-copy-source) answered this much later. s3rver answers
+   * one in a few ms on loopback where S3's CopyObject takes tens: a demo's job then finishes
+   * before anyone can watch, pause or reopen it.
+   */
+  copyLatencyMs?: number
 }
 
 const READY = 'ARCHIVE_SYNC_S3RVER_READY '
@@ -104,6 +110,11 @@ const server = new S3rver({
   address: '127.0.0.1', port: cfg.port, directory: cfg.dir, silent: cfg.silent,
   configureBuckets: cfg.buckets.map((name) => ({ name })),
 })
+// s3rver is a Koa app: a middleware put first runs before its routes.
+if (cfg.copyLatencyMs > 0) server.middleware.unshift(async (ctx, next) => {
+  if (ctx.method === 'PUT' && ctx.get('x-amz-copy-source')) await new Promise((r) => setTimeout(r, cfg.copyLatencyMs))
+  return next()
+})
 server.run().then((addr) => process.stdout.write(${JSON.stringify(READY)} + JSON.stringify({ port: addr.port }) + '\\n'), die)
 // Die with the parent: its end of stdin closes when it exits, however it exits.
 process.stdin.on('end', () => process.exit(0)).on('error', () => process.exit(0)).resume()
@@ -117,7 +128,7 @@ export async function startS3Server(opts: S3ServerOptions = {}): Promise<LocalS3
   const debug = Boolean(process.env.ARCHIVE_SYNC_S3_DEBUG)
   // Resolved here, in the parent, from this module's own location (source or bundle).
   const s3rverPath = createRequire(import.meta.url).resolve('s3rver')
-  const config = { s3rverPath, dir, port: opts.port ?? 0, buckets: opts.buckets ?? [], silent: !debug, parentPid: process.pid }
+  const config = { s3rverPath, dir, port: opts.port ?? 0, buckets: opts.buckets ?? [], silent: !debug, parentPid: process.pid, copyLatencyMs: opts.copyLatencyMs ?? 0 }
 
   // Electron's Node is built on BoringSSL and may reject the flag; the child's shim covers that case.
   const flags = process.allowedNodeEnvironmentFlags.has('--openssl-legacy-provider') ? ['--openssl-legacy-provider'] : []
