@@ -99,10 +99,12 @@ describe('lean CopyObject path', () => {
   it('leaves a service that keeps refusing the lean request to the SDK, after three refusals, and says so', async () => {
     proxy.rules = [{ match: (r) => isCopy(r) && !bySdk(r), action: { kind: 'error', status: 403, code: 'SignatureDoesNotMatch' } }]
     try {
-      const { rec, lean, sdk } = await run('refused/', { concurrency: 1 })
+      const { rec, lean, sdk } = await run('refused/', { concurrency: 3 })
       await expectLanded('refused/')
       expect([...rec.results.values()].every((r) => r.outcome === 'synced')).toBe(true)
-      expect(lean).toHaveLength(3)
+      // Three refusals turn it off; copies already on their way by then (two more at most) are refused too.
+      expect(lean.length).toBeGreaterThanOrEqual(3)
+      expect(lean.length).toBeLessThanOrEqual(5)
       expect(sdk).toHaveLength(objects.length)
       expect(rec.logs.filter((l) => l.includes("AWS SDK's full pipeline"))).toHaveLength(1)
     } finally {

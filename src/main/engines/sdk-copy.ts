@@ -69,6 +69,7 @@ export function createSdkEngine(opts: SdkEngineOptions): SdkEngine {
   let checksums: 'unknown' | 'yes' | 'no' = 'unknown'
   let ctxLog: EngineContext['log'] = () => {}
   let lean: Promise<LeanCopier | undefined> | undefined
+  let leanOff = false
   let leanMisses = 0
   const name: Engine = opts.mode === 'copy' ? 'sdk-copy' : 'sdk-stream'
 
@@ -134,8 +135,8 @@ export function createSdkEngine(opts: SdkEngineOptions): SdkEngine {
     }
     attempts.add(out)
     // Refused, and the SDK's request succeeded: that refusal was this path's doing, not the service's.
-    if (fast?.miss === 'refused' && ++leanMisses >= LEAN_GIVE_UP) {
-      lean = Promise.resolve(undefined)
+    if (fast?.miss === 'refused' && ++leanMisses >= LEAN_GIVE_UP && !leanOff) {
+      leanOff = true
       ctxLog('warn', `Copies go through the AWS SDK's full pipeline from now on: the service refused ${LEAN_GIVE_UP} lean CopyObject requests in a row (last: HTTP ${fast.status ?? '?'}) that the SDK then copied`)
     }
     return resultOf(t, { etag: out.CopyObjectResult?.ETag?.replaceAll('"', ''), checksumSha256: out.CopyObjectResult?.ChecksumSHA256 })
@@ -149,7 +150,7 @@ export function createSdkEngine(opts: SdkEngineOptions): SdkEngine {
   /** The lean path's answer (a miss: the SDK then sends the copy), or undefined when it is off. */
   async function leanOne(t: CopyTask, checksum: boolean, signal: AbortSignal): Promise<LeanCopyResult | LeanMiss | undefined> {
     const copier = await lean
-    if (!copier) return undefined
+    if (!copier || leanOff) return undefined
     meter.requests += 1
     const r = await copier.copy({ bucket: opts.destination.bucket, key: t.destKey, copySource: copySource(opts.source.bucket, t.sourceKey), checksum, signal })
     if (!('miss' in r)) leanMisses = 0
