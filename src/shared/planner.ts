@@ -27,7 +27,6 @@ function compareCopies(src: ListedObject, dst: ListedObject | undefined): 'absen
 
 const SAME = 'already at the destination: same size, same version'
 
-
 /** A listing let go by the planner: what it held, and which of its keys became tasks or were expected and missing. */
 export interface ReleasedListing {
   folder: string
