@@ -78,15 +78,18 @@ export function createPlanner(config: JobConfig, folders: readonly FolderPlan[],
   })
   const releaseAfter: string[][] = folders.map(() => [])
   for (const [folder, i] of lastUse) releaseAfter[i].push(folder)
-  const arrived = new Map<string, { objects: readonly ListedObject[]; index?: ListingIndex<ListedObject>; taken: string[]; missing: string[] }>()
+  interface Arrived { objects: readonly ListedObject[]; index?: ListingIndex<ListedObject>; taken: string[]; missing: string[] }
+  const arrived = new Map<string, Arrived>()
   const released = new Set<string>()
-  const listedIn = (folder: string) => {
+  /** A listing being planned: indexed on first use, with what it gives. */
+  const listedIn = (folder: string): Arrived & { index: ListingIndex<ListedObject> } => {
     const a = arrived.get(folder)!
-    return (a.index ??= indexListing(a.objects))
+    a.index ??= indexListing(a.objects)
+    return a as Arrived & { index: ListingIndex<ListedObject> }
   }
   const release = (folder: string) => {
     const a = arrived.get(folder)
-    if (!a || released.has(folder)) return
+    if (!a) return
     released.add(folder)
     arrived.delete(folder)
     opts.onRelease?.({ folder, objects: a.objects, taken: a.taken, missing: a.missing })
@@ -97,9 +100,9 @@ export function createPlanner(config: JobConfig, folders: readonly FolderPlan[],
     rows.set(rowKey, row)
     return row
   }
-  const missed = (folder: string, key: string) => {
+  const missed = (listed: Arrived, key: string) => {
     missingKeys.push(key)
-    arrived.get(folder)?.missing.push(key)
+    listed.missing.push(key)
   }
   const push = (o: ListedObject, dataset: string, row: ReturnType<typeof rowOf>, taken: string[]) => {
     const destKey = destKeyOf(o.key)
@@ -115,12 +118,10 @@ export function createPlanner(config: JobConfig, folders: readonly FolderPlan[],
     row.objects += 1
     row.bytes += o.size
   }
-  const take = (zip: ListedObject, folder: string, dataset: string, row: ReturnType<typeof rowOf>) => {
-    const listed = listedIn(folder)
-    const taken = arrived.get(folder)!.taken
-    const sum = config.include_checksums ? listed.checksumOf(zip) : undefined
-    push(zip, dataset, row, taken)
-    if (sum) push(sum, dataset, row, taken)
+  const take = (zip: ListedObject, listed: ReturnType<typeof listedIn>, dataset: string, row: ReturnType<typeof rowOf>) => {
+    const sum = config.include_checksums ? listed.index.checksumOf(zip) : undefined
+    push(zip, dataset, row, listed.taken)
+    if (sum) push(sum, dataset, row, listed.taken)
   }
   const planFolder = (f: FolderPlan) => {
     const listed = listedIn(f.folder)
@@ -130,7 +131,7 @@ export function createPlanner(config: JobConfig, folders: readonly FolderPlan[],
         excluded += 1
         continue
       }
-      const zip = listed.get(zipKey)
+      const zip = listed.index.get(zipKey)
       const fallback = f.fallback?.get(zipKey)
       if (fallback && !zip) {
         // The monthly file is not listed: that month's daily files stand in, each one checked.
@@ -138,17 +139,17 @@ export function createPlanner(config: JobConfig, folders: readonly FolderPlan[],
         const dailyRow = rowOf(fallback.dataset, f.symbol)
         const absent: string[] = []
         for (const k of fallback.keys) {
-          const o = daily.get(k)
-          if (o) take(o, fallback.folder, fallback.dataset, dailyRow)
+          const o = daily.index.get(k)
+          if (o) take(o, daily, fallback.dataset, dailyRow)
           else {
             absent.push(k)
-            missed(fallback.folder, k)
+            missed(daily, k)
           }
         }
         // No daily tree to stand in (an ended interval): the monthly key itself is what is missing.
         if (fallback.keys.length === 0) {
           absent.push(zipKey)
-          missed(f.folder, zipKey)
+          missed(listed, zipKey)
           row.missing += 1
         } else dailyRow.missing += absent.length
         sources.add(f, fallback, absent.length >= fallback.keys.length ? 'missing' : 'daily', absent)
@@ -156,11 +157,11 @@ export function createPlanner(config: JobConfig, folders: readonly FolderPlan[],
       }
       if (fallback) sources.add(f, fallback, 'monthly', [])
       if (!zip) {
-        missed(f.folder, zipKey)
+        missed(listed, zipKey)
         row.missing += 1
         continue
       }
-      take(zip, f.folder, f.dataset, row)
+      take(zip, listed, f.dataset, row)
     }
   }
   let next = 0

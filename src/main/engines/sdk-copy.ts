@@ -1,6 +1,6 @@
 // The AWS SDK engine. copy: server-side CopyObject, or multipart UploadPartCopy above the threshold
 // (5 GiB, CopyObject's limit), falling back to streaming when the service lacks UploadPartCopy.
-// A plain CopyObject goes by the lean path first (s3/lean-copy.ts: a third of the client CPU);
+// A plain CopyObject goes by the lean path first (s3/lean-copy.ts: a quarter to a third of the SDK's client CPU);
 // whatever that path does not understand is sent again through the SDK.
 // stream: GET → multipart upload through this process (different endpoints), memory bounded by the
 // byte budget. The SDK retries each request with exponential backoff and jitter and honours SlowDown.
@@ -152,7 +152,7 @@ export function createSdkEngine(opts: SdkEngineOptions): SdkEngine {
     const copier = await lean
     if (!copier || leanOff) return undefined
     meter.requests += 1
-    const r = await copier.copy({ bucket: opts.destination.bucket, key: t.destKey, copySource: copySource(opts.source.bucket, t.sourceKey), checksum, signal })
+    const r = await copier.copy({ key: t.destKey, copySource: copySource(opts.source.bucket, t.sourceKey), checksum, signal })
     if (!('miss' in r)) leanMisses = 0
     return r
   }

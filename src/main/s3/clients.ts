@@ -28,6 +28,9 @@ export interface ClientOptions {
   maxAttempts?: number
 }
 
+/** How long a request may go unanswered: the SDK's handler and the lean copy path (lean-copy.ts) alike. */
+export const REQUEST_TIMEOUT_MS = 120_000
+
 export function makeS3Client(ep: Endpoint, opts: ClientOptions = {}): S3Client {
   const maxSockets = opts.maxSockets ?? 50
   const custom = ep.endpointUrl !== undefined
@@ -53,7 +56,7 @@ export function makeS3Client(ep: Endpoint, opts: ClientOptions = {}): S3Client {
       httpAgent: new HttpAgent({ keepAlive: true, maxSockets }),
       httpsAgent: new Agent({ keepAlive: true, maxSockets }),
       connectionTimeout: 10_000,
-      requestTimeout: 120_000,
+      requestTimeout: REQUEST_TIMEOUT_MS,
     }),
   })
 }

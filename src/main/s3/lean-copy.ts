@@ -15,9 +15,10 @@ import { request as httpsRequest, Agent as HttpsAgent } from 'node:https'
 import { CopyObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { getEndpointFromInstructions } from '@smithy/core/endpoints'
 import { SignatureV4 } from '@smithy/signature-v4'
+import { REQUEST_TIMEOUT_MS } from './clients'
 
 interface LeanCopyInput {
-  bucket: string
+  /** The destination key, in the copier's bucket. */
   key: string
   /** Already URL-encoded `bucket/key`, as CopyObject's CopySource. */
   copySource: string
@@ -64,7 +65,6 @@ export interface LeanCopier {
 }
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
-const TIMEOUT_MS = 120_000
 
 /** The SDK's key encoding (RFC 3986 per segment), so the path sent is the one S3 canonicalises. */
 const encodeKey = (key: string): string =>
@@ -114,7 +114,7 @@ export async function leanCopier(client: S3Client, bucket: string, maxSockets: n
     const signed = await signer.sign({ method: 'PUT', protocol: url.protocol, hostname: url.hostname, port, path, headers, query: {} }, { signingDate })
     const send = https ? httpsRequest : httpRequest
     return new Promise((resolve) => {
-      const req = send({ agent, method: 'PUT', hostname: url.hostname, port, path, headers: signed.headers, signal: input.signal, timeout: TIMEOUT_MS }, (res) => {
+      const req = send({ agent, method: 'PUT', hostname: url.hostname, port, path, headers: signed.headers, signal: input.signal, timeout: REQUEST_TIMEOUT_MS }, (res) => {
         let body = ''
         res.setEncoding('utf8')
         res.on('data', (d: string) => (body += d))
