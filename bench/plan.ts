@@ -16,9 +16,13 @@ const TODAY = '2026-11-23'
  * One folder's listing as a parsed response holds it: one flat string per key, laid out together.
  * The keys planFolders makes are ropes (chains of concatenation nodes: 226 B a key against 96 B
  * flat, measured); a structured clone deserialises the listing into fresh, compact heap pages.
+ * Every object has an ETag of its own, 32 hex digits as S3 lists it: the plan keeps it (the
+ * verifier compares it), about 48 B a task that one shared one-letter string would hide.
  */
+let objectsListed = 0
+const etag = () => (objectsListed++).toString(16).padStart(32, '0')
 const listingOf = (f: FolderPlan): ListedObject[] =>
-  structuredClone(f.expected.flatMap((key) => [{ key, size: 61_234, etag: 'e' }, { key: `${key}.CHECKSUM`, size: 91, etag: 'c' }]))
+  structuredClone(f.expected.flatMap((key) => [{ key, size: 61_234, etag: etag() }, { key: `${key}.CHECKSUM`, size: 91, etag: etag() }]))
 
 // Peak RSS of the planning alone: Linux resets the high-water mark (VmHWM) to the current RSS on
 // writing 5 to clear_refs (proc(5)); elsewhere the process's lifetime peak is all there is.
