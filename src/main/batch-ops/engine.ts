@@ -6,6 +6,7 @@ import type { BatchReport, Engine } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import { batchCost } from '../../shared/estimate'
 import { createSdkEngine } from '../engines/sdk-copy'
+import { allTasks } from '../engines/task-feed'
 import type { CopyTask, Endpoint, EngineContext, TransferEngine } from '../engines/types'
 import { makeS3Client } from '../s3/clients'
 import { makeS3ControlClient } from '../s3/control-clients'
@@ -93,7 +94,9 @@ export function createBatchEngine(o: BatchEngineOptions): BatchEngine {
     get meter() {
       return sdk?.meter
     },
-    async run(tasks, ctx) {
+    async run(input, ctx) {
+      // S3 Batch Operations takes one manifest: the whole to-do list, once the plan is complete.
+      const tasks = await allTasks(input)
       let state = await ensureSubmitted({ ...o, tasks, signal: ctx.signal, log: ctx.log })
       const large = new Set(state.sdkTaskIds)
       const viaBatch = tasks.filter((t) => !large.has(t.id))

@@ -1,5 +1,5 @@
 // The task pool every SDK-side engine shares: `concurrency` tasks in flight (p-map, which reads
-// the task list lazily, so a 100,000-task job holds no promise per waiting task), exactly one
+// the task list or feed lazily, so a 100,000-task job holds no promise per waiting task), exactly one
 // result per task, the attempts of every request in the result, and RE002 handled once for all of
 // them — after an AccessDenied every further request would be denied too, so the rest are not
 // attempted — and outages handled once for all of them by the breaker (breaker.ts). A cancel does
@@ -12,7 +12,8 @@ import { classifyError, describeError } from '../s3/errors'
 import { DEFAULT_OUTAGE_PATIENCE_MS, OutageBreaker, type Probe } from './breaker'
 import { Attempts } from './meter'
 import { retriedBySdk, withRetries } from './retry'
-import type { CopyResult, CopyTask, EngineContext } from './types'
+import { eachTask } from './task-feed'
+import type { CopyResult, CopyTask, EngineContext, TaskInput } from './types'
 
 export interface PoolOptions {
   engine: Engine
@@ -36,7 +37,7 @@ const MAX_OUTAGE_RETRIES = 10
  */
 export type TaskBody = (t: CopyTask, attempts: Attempts, signal: AbortSignal) => Promise<{ bytes: number; engine?: Engine; sha256?: string; etag?: string }>
 
-export async function runPool(tasks: readonly CopyTask[], ctx: EngineContext, o: PoolOptions, body: TaskBody): Promise<void> {
+export async function runPool(tasks: TaskInput, ctx: EngineContext, o: PoolOptions, body: TaskBody): Promise<void> {
   let stopped: { reason: string; errorClass: ErrorClass } | undefined
   const shouldRetry = (err: unknown) => !retriedBySdk(err) && ERROR_CLASSES[classifyError(err)].retryable
   const patienceMs = o.outagePatienceMs ?? DEFAULT_OUTAGE_PATIENCE_MS
@@ -86,5 +87,5 @@ export async function runPool(tasks: readonly CopyTask[], ctx: EngineContext, o:
 
   // The result is built first and given once, outside the try: a throwing onResult cannot add a
   // second result for the same task, and (stopOnError false) cannot leave the queue unrun.
-  await pMap(tasks, async (t) => void ctx.onResult(await runTask(t)), { concurrency: Math.max(1, Math.floor(o.concurrency)), stopOnError: false })
+  await pMap(eachTask(tasks), async (t) => void ctx.onResult(await runTask(t)), { concurrency: Math.max(1, Math.floor(o.concurrency)), stopOnError: false })
 }

@@ -16,7 +16,7 @@ import { countBytes, meterClient, newMeter, type Attempts, type Meter } from './
 import { uploadBody } from './multipart'
 import { COPY_OBJECT_LIMIT, multipartCopy, PartCopyUnsupported } from './part-copy'
 import { runPool } from './pool'
-import type { CopyTask, EngineContext, Endpoint, TransferEngine } from './types'
+import type { CopyTask, EngineContext, Endpoint, TaskInput, TransferEngine } from './types'
 
 export interface SdkEngineOptions {
   source: Endpoint
@@ -173,7 +173,7 @@ export function createSdkEngine(opts: SdkEngineOptions): SdkEngine {
     get fallbackCount() {
       return [...fallbacks.values()].reduce((a, n) => a + n, 0)
     },
-    async run(tasks: readonly CopyTask[], ctx: EngineContext) {
+    async run(tasks: TaskInput, ctx: EngineContext) {
       ctxLog = (level, message) => ctx.log(level, message)
       // Resolving the endpoint is local work (the SDK's rules), so a failure only means the SDK copies everything.
       if (opts.mode === 'copy' && opts.leanCopy !== false) lean = leanCopier(dest, opts.destination.bucket, clientOpts.maxSockets).catch(() => undefined)

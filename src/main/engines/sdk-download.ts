@@ -16,7 +16,8 @@ import { getSourceObject } from './https-source'
 import { removeLeftovers } from './leftovers'
 import { meterClient, newMeter, type Meter } from './meter'
 import { runPool } from './pool'
-import type { CopyTask, EngineContext, Endpoint, TransferEngine } from './types'
+import { chunksOf } from './task-feed'
+import type { CopyTask, EngineContext, Endpoint, TaskInput, TransferEngine } from './types'
 
 /** Makes the rename itself durable where the platform allows fsync on a directory (not Windows). */
 async function syncDir(dir: string): Promise<void> {
@@ -83,27 +84,33 @@ async function assertWritable(root: string): Promise<void> {
 
 /**
  * Before the first request: an unwritable folder fails every object the same way, so they all fail
- * at once (false); then the partial files a killed run left beside these targets are removed.
+ * at once; then, chunk by chunk, the partial files a killed run left beside these targets are
+ * removed before they are fetched again.
  */
-async function prepareFolder(root: string, tasks: readonly CopyTask[], ctx: EngineContext): Promise<boolean> {
+async function* preparedChunks(root: string, input: TaskInput, ctx: EngineContext): AsyncGenerator<readonly CopyTask[]> {
+  let unwritable: string | undefined
   try {
     await assertWritable(root)
   } catch (err) {
-    const reason = (err as Error).message
-    ctx.log('error', reason)
-    for (const t of tasks) ctx.onResult({ id: t.id, outcome: 'failed', bytes: 0, engine: 'download', reason, errorClass: 'other', attempts: 0 })
-    return false
+    unwritable = (err as Error).message
+    ctx.log('error', unwritable)
   }
-  const targets = tasks.flatMap((t) => {
-    try {
-      return [containedPath(root, t.destKey)]
-    } catch {
-      return [] // refused again, with its reason, when the task runs
+  for await (const tasks of chunksOf(input)) {
+    if (unwritable !== undefined) {
+      for (const t of tasks) ctx.onResult({ id: t.id, outcome: 'failed', bytes: 0, engine: 'download', reason: unwritable, errorClass: 'other', attempts: 0 })
+      continue
     }
-  })
-  const removed = await removeLeftovers(targets)
-  if (removed > 0) ctx.log('info', `Removed ${removed} partial file(s) left by an interrupted download`)
-  return true
+    const targets = tasks.flatMap((t) => {
+      try {
+        return [containedPath(root, t.destKey)]
+      } catch {
+        return [] // refused again, with its reason, when the task runs
+      }
+    })
+    const removed = await removeLeftovers(targets)
+    if (removed > 0) ctx.log('info', `Removed ${removed} partial file(s) left by an interrupted download`)
+    yield tasks
+  }
 }
 
 export type DownloadEngine = TransferEngine & { meter: Meter }
@@ -114,12 +121,11 @@ export function createDownloadEngine(opts: { source: Endpoint; root: string; con
   return {
     name: 'download',
     meter,
-    async run(tasks: readonly CopyTask[], ctx: EngineContext) {
+    async run(tasks: TaskInput, ctx: EngineContext) {
       const probes = probeEndpoints([opts.source])
       try {
-        if (!(await prepareFolder(opts.root, tasks, ctx))) return
         const pool = { engine: 'download' as const, concurrency: opts.concurrency, bucket: opts.source.bucket, retryCount: opts.retryCount, probe: probes.probe, outagePatienceMs: opts.outagePatienceMs }
-        await runPool(tasks, ctx, pool, async (t, attempts, signal) => {
+        await runPool(preparedChunks(opts.root, tasks, ctx), ctx, pool, async (t, attempts, signal) => {
           const target = containedPath(opts.root, t.destKey)
           const got = await getSourceObject(client, opts.source, t.sourceKey, signal, { maxAttempts: opts.retryCount + 1, meter })
           attempts.add(got)

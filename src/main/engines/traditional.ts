@@ -16,7 +16,7 @@ import { uploadBody } from './multipart'
 import { runPool } from './pool'
 import { partBytesOf } from './sdk-copy'
 import { downloadTo } from './sdk-download'
-import type { CopyTask, EngineContext, Endpoint, TransferEngine } from './types'
+import type { EngineContext, Endpoint, TaskInput, TransferEngine } from './types'
 
 export interface TraditionalOptions {
   source: Endpoint
@@ -46,7 +46,7 @@ export function createTraditionalEngine(opts: TraditionalOptions): TraditionalEn
     get tempDir() {
       return tempDir
     },
-    async run(tasks: readonly CopyTask[], ctx: EngineContext) {
+    async run(tasks: TaskInput, ctx: EngineContext) {
       const dir = (tempDir = await ownedTempDir('traditional', opts.tempRoot))
       const log = (level: 'warn', message: string) => ctx.log(level, message)
       const probes = probeEndpoints([opts.source, opts.destination])

@@ -33,14 +33,24 @@ export interface EngineContext {
    * until their per-task results arrive; undefined clears them.
    */
   onProgress?(p: { succeeded: number; failed: number } | undefined): void
-  /** The plan's wildcard runs (plan-wildcards.ts): s5cmd copies a run sent whole with one line. */
+  /**
+   * The plan's wildcard runs (plan-wildcards.ts): s5cmd copies a run sent whole with one line.
+   * While a feed is filled it grows too: a folder's runs are added before its tasks are fed.
+   */
   wildcards?: readonly WildcardRun[]
 }
+
+/**
+ * What an engine is given to move: every task at once, or a feed of chunks in plan order that a
+ * job fills while its listing goes on (task-feed.ts), so the first folders copy while later ones
+ * are still listed. Either way each task gets exactly one result.
+ */
+export type TaskInput = readonly CopyTask[] | AsyncIterable<readonly CopyTask[]>
 
 /** The one engine interface: the route builds one of these per job and the job only sees this. */
 export interface TransferEngine {
   readonly name: Engine
-  run(tasks: readonly CopyTask[], ctx: EngineContext): Promise<void>
+  run(tasks: TaskInput, ctx: EngineContext): Promise<void>
   /** Size of every s5cmd batch started, in order (the report's batch_count / average_batch_size). */
   readonly batches?: number[]
   /** Why objects left this engine's first choice, with counts; and how many objects did. */

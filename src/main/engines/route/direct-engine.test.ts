@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { ErrorClass, TaskResult } from '../../../shared/contract'
 import { createDirectEngine } from './direct-engine'
 import type { S5cmdEngine } from '../s5cmd/engine'
+import { allTasks } from '../task-feed'
 import type { CopyTask, EngineContext, TransferEngine } from '../types'
 
 const task = (id: number, key = `data/spot/daily/trades/X/X-trades-2024-01-0${id}.zip`): CopyTask => ({ id, sourceKey: key, destKey: `lake/${key}`, size: 100 + id })
@@ -14,8 +15,8 @@ function scriptedS5cmd(failures: Record<number, ErrorClass>, seen: number[]): S5
     batches: [],
     exportBatch: () => ({ batch: '', argv: [], commandLine: '', env: [], routed: [] }),
     recentLines: () => [],
-    async run(tasks, ctx) {
-      for (const t of tasks) {
+    async run(input, ctx) {
+      for (const t of await allTasks(input)) {
         if (ctx.signal.aborted) {
           ctx.onResult({ id: t.id, outcome: 'failed', bytes: 0, engine: 's5cmd', reason: 'cancelled', errorClass: 'other' })
           continue
@@ -31,8 +32,8 @@ function scriptedS5cmd(failures: Record<number, ErrorClass>, seen: number[]): S5
 function recordingSdk(got: number[]): TransferEngine {
   return {
     name: 'sdk-copy',
-    async run(tasks, ctx) {
-      for (const t of tasks) {
+    async run(input, ctx) {
+      for (const t of await allTasks(input)) {
         got.push(t.id)
         ctx.onResult({ id: t.id, outcome: 'synced', bytes: t.size, engine: 'sdk-copy' })
       }

@@ -6,7 +6,8 @@ import type { TaskResult } from '../../../shared/contract'
 import { notAttemptedAfterDenied } from '../../../shared/errors/classify'
 import { ERROR_CLASSES } from '../../../shared/errors/table'
 import type { S5cmdEngine } from '../s5cmd/engine'
-import type { CopyTask, EngineContext, TransferEngine } from '../types'
+import { chunksOf } from '../task-feed'
+import type { CopyTask, EngineContext, TaskInput, TransferEngine } from '../types'
 import { partitionTasks } from './carriable'
 
 type DirectEngine = TransferEngine & { fallbacks: string[]; fallbackCount: number; meter: { requests: number; hostBytes: number } }
@@ -30,11 +31,21 @@ export function createDirectEngine(s5cmd: S5cmdEngine, sdk: TransferEngine, dest
     get meter() {
       return { requests: started + (sdk.meter?.requests ?? 0), hostBytes: sdk.meter?.hostBytes ?? 0 }
     },
-    async run(tasks: readonly CopyTask[], ctx: EngineContext) {
-      const byId = new Map(tasks.map((t) => [t.id, t]))
-      const { carry, route } = partitionTasks(tasks)
-      const retry: CopyTask[] = route.map((r) => r.task)
-      for (const r of route) note(`key routed to the SDK: ${r.reason.replace(/".*"|U\+[0-9A-F]+/, 'a character')}`)
+    async run(input: TaskInput, ctx: EngineContext) {
+      const byId = new Map<number, CopyTask>()
+      const retry: CopyTask[] = []
+      // Split as the chunks come: s5cmd takes what it can carry at once, the SDK the rest after it.
+      async function* carriable(): AsyncGenerator<readonly CopyTask[]> {
+        for await (const tasks of chunksOf(input)) {
+          const { carry, route } = partitionTasks(tasks)
+          for (const t of carry) byId.set(t.id, t)
+          for (const r of route) {
+            retry.push(r.task)
+            note(`key routed to the SDK: ${r.reason.replace(/".*"|U\+[0-9A-F]+/, 'a character')}`)
+          }
+          if (carry.length > 0) yield carry
+        }
+      }
 
       // s5cmd keeps copying after a denial; stop it ourselves, and with it the job.
       const stop = new AbortController()
@@ -64,7 +75,7 @@ export function createDirectEngine(s5cmd: S5cmdEngine, sdk: TransferEngine, dest
         },
       }
       try {
-        if (carry.length > 0) await s5cmd.run(carry, inner)
+        await s5cmd.run(carriable(), inner)
       } finally {
         ctx.signal.removeEventListener('abort', onOuterAbort)
       }

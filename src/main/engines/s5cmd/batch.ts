@@ -122,6 +122,36 @@ export function batchUnits(tasks: readonly CopyTask[], o: LineOptions, runs: rea
 }
 
 /**
+ * The plan's wildcard runs by source folder, indexed as the list grows (a job's feed adds a
+ * folder's runs before its tasks): a chunk of tasks takes the runs of its folders, once. A run
+ * whose tasks came in two chunks then finds some missing and goes line by line.
+ */
+export function runPicker(runs: () => readonly WildcardRun[] | undefined): (tasks: readonly CopyTask[]) => WildcardRun[] {
+  const byFolder = new Map<string, WildcardRun[]>()
+  const folderOf = (key: string) => key.slice(0, key.lastIndexOf('/') + 1)
+  let indexed = 0
+  return (tasks) => {
+    const all = runs() ?? []
+    for (; indexed < all.length; indexed++) {
+      const f = folderOf(all[indexed].prefix)
+      const list = byFolder.get(f)
+      if (list) list.push(all[indexed])
+      else byFolder.set(f, [all[indexed]])
+    }
+    const picked: WildcardRun[] = []
+    if (byFolder.size === 0) return picked
+    for (const t of tasks) {
+      const f = folderOf(t.sourceKey)
+      const list = byFolder.get(f)
+      if (!list) continue
+      for (const r of list) picked.push(r)
+      byFolder.delete(f)
+    }
+    return picked
+  }
+}
+
+/**
  * The batch as a user reruns it: one line per task, in task order, no blank or comment lines.
  * (s5cmd's "(line: N)" cannot be used to find the task: see reconcile.ts.) Throws on a key that
  * cannot be carried: callers partition first.

@@ -6,6 +6,7 @@ import { mkdtemp, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { TaskResult } from '../../../shared/contract'
+import { createTaskFeed } from '../task-feed'
 import type { CopyTask, EngineContext } from '../types'
 import { createS5cmdEngine, type S5cmdEngineOptions } from './engine'
 import { type FakeDir, makeFakeDir, runScript } from './fake-binary.testkit'
@@ -128,6 +129,24 @@ describe('s5cmd engine — process plumbing with a fake binary (not proof of s5c
     const failed = results.filter((r) => r.outcome === 'failed')
     expect(failed.map((r) => r.reason)).toEqual(Array(2).fill(`${NO_REPORT_REASON} (s5cmd exited with code 2)`))
     expect(logs.some((l) => /^warn: s5cmd ended before taking [12] lines: a new process takes them$/.test(l))).toBe(true)
+  })
+
+  it('a child that dies while the feed is still open: what it never took, and what was planned after, goes to the next process', async () => {
+    const engine = createS5cmdEngine(options('crash', { numWorkers: 1 }))
+    const { ctx, results, logs } = context()
+    const feed = createTaskFeed()
+    const running = engine.run(feed, ctx)
+    feed.push([task(1, 'a'), task(2, 'b'), task(3, 'c'), task(4, 'd')])
+    await vi.waitFor(() => expect(logs.some((l) => /^warn: s5cmd ended before taking [12] lines: a new process takes them$/.test(l))).toBe(true), { timeout: 10_000 })
+    feed.push([task(5, 'e'), task(6, 'f')])
+    feed.push([task(7, 'g')])
+    feed.end()
+    await running
+    // Every task once, whichever process had it: each process answered one line and died.
+    const processes = logs.filter((l) => l.startsWith('debug: s5cmd process for')).length
+    expect(results.map((r) => r.id).sort()).toEqual([1, 2, 3, 4, 5, 6, 7])
+    expect(processes).toBeGreaterThanOrEqual(3)
+    expect(results.filter((r) => r.outcome === 'synced')).toHaveLength(processes)
   })
 
   it('a child that dies having taken every line: the rest are failed with the exit code', async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TaskResult } from '../../../shared/contract'
 import { startS3Server, type LocalS3 } from '../../dev/s3-server'
 import { makeS3Client } from '../../s3/clients'
+import { createTaskFeed } from '../task-feed'
 import type { CopyTask, EngineContext, Endpoint } from '../types'
 import { batchText } from './batch'
 import { createS5cmdEngine } from './engine'
@@ -74,6 +75,30 @@ describe.skipIf(!found)(`s5cmd engine with a real s5cmd (${located.found ? `${lo
     // The recorded success shape holds for this binary too.
     expect(engine.recentLines().some((l) => /^stdout: \{"operation":"cp","success":true,"source":"s3:\/\/data\.binance\.vision\//.test(l))).toBe(true)
     expect(engine.batches).toEqual([2, 2])
+  })
+
+  it('a feed that grows while s5cmd runs: one process takes every chunk, the first lands before the next is planned', async () => {
+    const more = Array.from({ length: 6 }, (_, i) => `data/feed/f${i}.zip`)
+    for (const [i, key] of more.entries()) await client.send(new PutObjectCommand({ Bucket: SRC, Key: key, Body: body(500 + i, 10 + i) }))
+    const engine = createS5cmdEngine({ binary: bin, version, source: src, destination: dst, numWorkers: 2, retryCount: 1, batchSize: 10, partSizeMb: 50 })
+    const { c, results, logs } = ctx()
+    const feed = createTaskFeed()
+    const running = engine.run(feed, c)
+    feed.push(more.slice(0, 2).map((k, i) => task(i, k, 500 + i)))
+    // The next chunk is planned only once the first has landed: s5cmd is copying while the feed is open.
+    await expect.poll(() => results.length, { timeout: 20_000 }).toBe(2)
+    feed.push(more.slice(2, 5).map((k, i) => task(i + 2, k, 502 + i)))
+    await expect.poll(() => results.length, { timeout: 20_000 }).toBe(5)
+    feed.push([task(5, more[5]!, 505)])
+    feed.end()
+    await running
+    expect(results.map((r) => r.outcome)).toEqual(Array(6).fill('synced'))
+    expect(new Set(results.map((r) => r.id))).toEqual(new Set([0, 1, 2, 3, 4, 5]))
+    expect(logs.filter((l) => l.includes('s5cmd process for'))).toHaveLength(1)
+    for (const [i, key] of more.entries()) {
+      const got = await client.send(new GetObjectCommand({ Bucket: DST, Key: `lake/${key}` }))
+      expect(Buffer.from(await got.Body!.transformToByteArray())).toEqual(body(500 + i, 10 + i))
+    }
   })
 
   it('a destination bucket that does not exist: NoSuchBucket, class other', async () => {

@@ -17,8 +17,9 @@ import { join } from 'node:path'
 import type { TaskResult } from '../../../shared/contract'
 import { partitionTasks } from '../route/carriable'
 import { removeLeftovers } from '../leftovers'
+import { chunkQueue, type ChunkQueue } from './chunk-queue'
 import type { CopyTask, EngineContext, TransferEngine } from '../types'
-import { batchUnits, taskUrls } from './batch'
+import { batchUnits, runPicker, taskUrls, type BatchUnit } from './batch'
 import { feedLines } from './feeder'
 import { buildInvocation, exportBatch, makeRedactor, type BatchExport, type InvocationInput } from './invocation'
 import { openOutputFile, outputFolder, type OutputFile } from './output-file'
@@ -61,8 +62,11 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
     if (recent.length > 2 * keep) recent.splice(0, recent.length - keep)
   }
 
-  /** One `s5cmd run` over `batch`; returns the tasks it never took when it died early and should be run again. */
-  async function runProcess(batch: CopyTask[], outer: EngineContext, outDir: string, n: number, handOver: (ids: number[]) => void): Promise<CopyTask[]> {
+  /**
+   * One `s5cmd run` over `first` and the chunks the queue gives while it runs (a job's feed, as its
+   * plan grows); returns the tasks it never took when it died early and should be run again.
+   */
+  async function runProcess(p: { first: readonly CopyTask[]; queue: ChunkQueue }, outer: EngineContext, outDir: string, n: number, handOver: (ids: number[]) => void, pickRuns: ReturnType<typeof runPicker>): Promise<CopyTask[]> {
     // Explicit, not a spread: the caller's context may be a class whose methods live on its prototype.
     const ctx: EngineContext = {
       signal: outer.signal,
@@ -70,18 +74,31 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       onStart: (ids) => outer.onStart?.(ids),
       waitIfPaused: outer.waitIfPaused && (() => outer.waitIfPaused!()),
       log: (level, message) => outer.log(level, redact(message)),
-      wildcards: outer.wildcards,
     }
     // One line per free worker plus as many waiting: s5cmd never idles for a line, and a pause
     // or a kill finds at most this many in its hands (a wildcard line may carry more: feeder.ts).
     const window = 2 * opts.numWorkers
+    const rec = new BatchReconciler([], line)
+    const units: BatchUnit[] = []
+    const lines: string[] = []
+    const weights: number[] = []
+    let planned = 0
+    let settled = 0
     // The first window goes line by line: a wildcard line is handed over only once a copy has reported.
-    const units = batchUnits(batch, line, ctx.wildcards, window)
-    const rec = new BatchReconciler(batch, line, units)
-    let open = batch.length
+    const add = (tasks: readonly CopyTask[]): void => {
+      const u = batchUnits(tasks, line, pickRuns(tasks), Math.max(0, window - planned))
+      rec.add(tasks, u)
+      for (const x of u) {
+        units.push(x)
+        lines.push(x.text)
+        weights.push(x.tasks.length)
+      }
+      planned += tasks.length
+    }
+    add(p.first)
     const emit = (r: TaskResult | null): void => {
       if (!r) return
-      open--
+      settled++
       try {
         ctx.onResult(r)
       } catch (err) {
@@ -98,8 +115,21 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       for (const r of rec.finish({ cancelled: true })) emit(r)
       return []
     }
-    ctx.log('debug', `s5cmd process for ${batch.length} objects: ${[opts.binary, ...argv].join(' ')}`)
-
+    ctx.log('debug', `s5cmd process for ${p.first.length} objects: ${[opts.binary, ...argv].join(' ')}`)
+    // The pump: chunks that arrive while this process runs become lines the feeder hands on. Once
+    // the process has ended it takes nothing more: what comes is the next process's.
+    let ended = false
+    let stopped = false
+    let wake: (() => void) | undefined
+    const grown = () => new Promise<boolean>((resolve) => (wake = () => resolve(true)))
+    const pump = (async () => {
+      for (let c = await p.queue.take(() => stopped); c; c = await p.queue.take(() => stopped)) {
+        add(c)
+        wake?.()
+      }
+      ended = true
+      wake?.()
+    })()
     const onLine = (name: Stream) => (text: string) => {
       remember(`${name}: ${text}`)
       const ev = parseLine(text, name)
@@ -132,10 +162,11 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       await Promise.all([stdout.released(), stderr.released()])
       const out = stdout
       const err = stderr
-      const fed = feedLines(child.stdin!, units.map((u) => u.text), {
+      const fed = feedLines(child.stdin!, lines, {
         window,
-        weights: units.map((u) => u.tasks.length),
-        reported: () => batch.length - open,
+        weights,
+        more: () => (ended ? Promise.resolve(false) : grown()),
+        reported: () => settled,
         refresh: async () => void (await Promise.all([out.read(), err.read()])),
         waitIfPaused: ctx.waitIfPaused,
         signal: ctx.signal,
@@ -147,12 +178,15 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
       handed = await fed
     } finally {
       await Promise.all([stdout.finish(), stderr?.finish()])
+      stopped = true
+      p.queue.wake()
+      await pump
     }
     const cancelled = Boolean(result.isCanceled) || (ctx.signal.aborted && result.exitCode !== 0)
     const spawnFailed = result.exitCode === undefined && !result.signal && !result.isCanceled
     // Died before taking every line (s5cmd exits 0 or 1 only once its input has ended): what it never
     // took goes to a new process, unless this one reported nothing (a binary that cannot work).
-    const untaken = !cancelled && !spawnFailed && handed < units.length && open < batch.length ? units.slice(handed).flatMap((u) => u.tasks) : []
+    const untaken = !cancelled && !spawnFailed && handed < units.length && settled > 0 ? units.slice(handed).flatMap((u) => u.tasks) : []
     const again = new Set(untaken.map((t) => t.id))
     for (const r of rec.finish({
       exitCode: result.exitCode ?? null,
@@ -175,14 +209,18 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
     batches,
     recentLines: () => recent.slice(-keep),
     exportBatch: (tasks, o = {}) => exportBatch(inv, tasks, { binary: opts.binary, batchFile: o.batchFile }),
-    async run(tasks, ctx) {
+    async run(input, ctx) {
       // The route sends only carriable tasks here; the same rule guards a direct caller.
-      const { carry, route } = partitionTasks(tasks)
-      for (const { task, reason } of route)
-        ctx.onResult({ id: task.id, outcome: 'failed', engine: 's5cmd', bytes: 0, reason: `${UNCARRIABLE_PREFIX}: ${reason}`, errorClass: 's5cmd' })
-      if (carry.length === 0) return
-      // Download mode: partial files a killed s5cmd left beside these targets go before they are fetched again.
-      if (opts.localRoot) await removeLeftovers(carry.map((t) => taskUrls(t, line).destination))
+      const queue = chunkQueue(input, async (tasks) => {
+        const { carry, route } = partitionTasks(tasks)
+        for (const { task, reason } of route)
+          ctx.onResult({ id: task.id, outcome: 'failed', engine: 's5cmd', bytes: 0, reason: `${UNCARRIABLE_PREFIX}: ${reason}`, errorClass: 's5cmd' })
+        // Download mode: partial files a killed s5cmd left beside these targets go before they are fetched again.
+        if (opts.localRoot && carry.length > 0) await removeLeftovers(carry.map((t) => taskUrls(t, line).destination))
+        return carry
+      })
+      const first = await queue.take()
+      if (!first) return queue.done()
       const outDir = await outputFolder()
       const unit = Math.max(1, Math.floor(opts.batchSize))
       let inUnit = unit
@@ -196,13 +234,15 @@ export function createS5cmdEngine(opts: S5cmdEngineOptions): S5cmdEngine {
           left -= take
         }
       }
+      const pickRuns = runPicker(() => ctx.wildcards)
       try {
-        let rest = carry
-        for (let n = 1; rest.length > 0; n++) {
+        for (let n = 1, tasks: readonly CopyTask[] | undefined = first; tasks; n++, tasks = await queue.take()) {
           // Pause holds a new process too; the running one is held line by line by the feeder.
           await ctx.waitIfPaused?.()
-          rest = await runProcess(rest, ctx, outDir.path, n, handOver)
+          const untaken = await runProcess({ first: tasks, queue }, ctx, outDir.path, n, handOver, pickRuns)
+          if (untaken.length > 0) queue.putBack(untaken)
         }
+        await queue.done()
       } finally {
         await outDir.remove()
       }

@@ -23,6 +23,12 @@ export interface FeedOptions {
   window: number
   /** Tasks per line (default 1 each). */
   weights?: readonly number[]
+  /**
+   * Whether more lines are coming: with it, `lines` (and `weights`) may grow while feeding (a job's
+   * plan still being listed). Resolves true once lines were added, false when none will be.
+   * Without it, stdin ends after the last line.
+   */
+  more?: () => Promise<boolean>
   /** How many tasks have a result so far (success, skip or failure). */
   reported: () => number
   /** Reads what the output files hold now; results it finds raise `reported()`. */
@@ -66,8 +72,14 @@ export async function feedLines(stdin: Writable, lines: readonly string[], o: Fe
   }
   // The moment the window filled with no result since: a stall is measured only while full and running.
   let full: { reported: number; since: number } | undefined
+  const aborted = new Promise<boolean>((resolve) => o.signal.addEventListener('abort', () => resolve(false), { once: true }))
   try {
-    while (next < lines.length && !closed && !o.signal.aborted) {
+    while (!closed && !o.signal.aborted) {
+      if (next >= lines.length) {
+        // Every line so far is handed over: wait for more, unless none can come or s5cmd is gone.
+        if (!o.more || !(await Promise.race([o.more(), gone.then(() => false), aborted]))) break
+        continue
+      }
       const before = Date.now()
       await o.waitIfPaused?.()
       if (Date.now() - before > pollMs) full = undefined

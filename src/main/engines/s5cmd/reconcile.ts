@@ -37,14 +37,22 @@ export class BatchReconciler {
   retries = 0
   stat: { success: number; error: number } | undefined
 
+  private readonly tasks: CopyTask[] = []
+
   constructor(
-    private readonly tasks: readonly CopyTask[],
-    opts: ReconcileOptions,
+    tasks: readonly CopyTask[],
+    private readonly opts: ReconcileOptions,
     units: readonly BatchUnit[] = [],
   ) {
+    this.add(tasks, units)
+  }
+
+  /** More tasks for the same process (a job's feed, as its plan grows), with the lines that carry them. */
+  add(tasks: readonly CopyTask[], units: readonly BatchUnit[] = []): void {
     for (const u of units) if (u.wildcard) this.byWildcard.set(pairKey(u.wildcard.source, u.wildcard.destination), u.tasks)
     for (const t of tasks) {
-      const { source, destination } = taskUrls(t, opts)
+      this.tasks.push(t)
+      const { source, destination } = taskUrls(t, this.opts)
       const k = pairKey(source, destination)
       const list = this.byPair.get(k)
       if (list) list.push(t)
