@@ -104,8 +104,9 @@ export async function benchPeers(): Promise<{ title: string; rows: Record<string
       const file = join(dir, `${prefix}.json`)
       await writeFile(file, JSON.stringify(job(prefix, withS5cmd)))
       // The job's event stream, timestamped as it arrives, splits its wall time: Node start and
-      // module loading end at the first line, listing and planning at "Plan:", persisting the plan,
-      // the journal and the route's probe at "Engine:", copying and its checks at "Verified".
+      // module loading end at the first line; the first folders' listing, the journal and the
+      // route's probe at "Engine:", when copying starts; the rest of the listing goes on beside the
+      // copies until "Plan:" (reported apart: it overlaps); copying and its checks end at "Verified".
       const at: Record<string, number> = {}
       const mark = (line: string, t: number) => {
         const e = JSON.parse(line) as { type: string; message?: string }
@@ -116,7 +117,7 @@ export async function benchPeers(): Promise<{ title: string; rows: Record<string
       }
       // The bin file as a program, as a user's `archive-sync` starts (its shebang's flags apply).
       const s = await timed('bin/archive-sync.js', ['run', '--config', file, '--data-dir', join(dir, 'data'), '--json'], env, dir, undefined, mark)
-      return { ...s, phases: { 'Node start': at.first, listing: at.planned - at.first, 'plan saved + probe': at.engine - at.planned, 'copying + checks': at.verified - at.engine, 'report + exit': s.wall - at.verified } }
+      return { ...s, phases: { 'Node start': at.first, 'first folders listed + probe': at.engine - at.first, 'copying + checks': at.verified - at.engine, 'report + exit': s.wall - at.verified, 'plan complete at (overlaps copying)': at.planned } }
     }
     // The batch the job itself exports, with the command line its header prints.
     const planFile = join(dir, 'plan.txt')

@@ -41,6 +41,11 @@ export interface PlannerOptions {
   keepName?: (zipName: string) => boolean
   /** Called once per listed folder, when no folder still to plan reads it (wildcard runs, sync's present keys). */
   onRelease?: (r: ReleasedListing) => void
+  /**
+   * The tasks a listing's arrival planned, in plan order (ids go on from the last call), after the
+   * listings it let go were released: a job copies them while later folders are still listed.
+   */
+  onPlanned?: (tasks: readonly PlannedTask[]) => void
 }
 
 export interface Planner {
@@ -166,11 +171,13 @@ export function createPlanner(config: JobConfig, folders: readonly FolderPlan[],
   }
   let next = 0
   const drain = () => {
+    const from = tasks.length
     for (; next < folders.length && needs[next].every((folder) => arrived.has(folder)); next++) {
       // auto's daily folder for closed months only: its keys are planned as stand-ins, not expected.
       if (folders[next].expected.length > 0) planFolder(folders[next])
       for (const folder of releaseAfter[next]) release(folder)
     }
+    if (tasks.length > from) opts.onPlanned?.(tasks.slice(from))
   }
   return {
     add(folder, objects) {

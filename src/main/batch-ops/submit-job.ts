@@ -70,8 +70,8 @@ export async function submitBatchJob(dataDir: string, config: JobConfig, log: (l
   try {
     const dest = await lockDestination(dataDir, config, configHash, jobId)
     try {
-      const { plan, journal } = await prepareJob({ jobId, config, dir, signal: signal ?? new AbortController().signal })
-      await journal.close()
+      const prepared = await prepareJob({ jobId, config, dir, signal: signal ?? new AbortController().signal })
+      const plan = await prepared.plan.finally(() => prepared.journal.close())
       const state = await ensureSubmitted({ config, jobId, label, dir, configHash, tasks: plan.tasks.filter((t) => !t.skip), signal, log })
       return { jobId, dir, state, existing: false }
     } finally {

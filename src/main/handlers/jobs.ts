@@ -17,8 +17,9 @@ export function jobsHandlers(s: Services): DomainHandlers<'jobs'> {
   return {
     'jobs:start': async ({ config, planId }) => {
       const c = await resolveConfig(s, config)
-      // Taken now, listed (when not cached) inside the job's planning state: start returns at once.
+      // The plan the preview showed, taken now; without one the job lists its own while it copies.
       const plan = s.plans.take(c, planId)
+      if (!plan) return { jobId: (await s.jobs.start(c)).jobId }
       // Handled here too: a job that fails before planning never awaits it.
       plan.catch(() => undefined)
       return { jobId: (await s.jobs.start(c, { plan: async () => (await plan).plan })).jobId }

@@ -27,6 +27,12 @@ export class ProgressAggregator {
     this.last.at = this.startedAt
   }
 
+  /** More of the plan (its listing still going on): the totals grow with it. */
+  planned(objects: number, bytes: number): void {
+    this.total.objects += objects
+    this.total.bytes += bytes
+  }
+
   started(ids: readonly number[]): void {
     for (const id of ids) this.inFlight.add(id)
   }

@@ -86,7 +86,13 @@ export class JobManager {
       // line, no plan; then credentials, resolved before any request. Read once: the run
       // continues from exactly what was checked here.
       const expect = { jobId, configHash: hashConfig(config) }
-      resumed = { plan: await readPlan(dir, expect), prior: await readJournal(join(dir, JOURNAL_FILE), expect) }
+      // No plan: the job stopped while listing it (its copies were journaled meanwhile). It is
+      // planned again, and the journal's keys say whether each result is still its task's.
+      const plan = await readPlan(dir, expect).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'PLAN_MISSING') return undefined
+        throw err
+      })
+      resumed = { plan, prior: await readJournal(join(dir, JOURNAL_FILE), expect, { keys: !plan }) }
       await checkResumeCredentials(jobId, meta.config, config)
     } catch (err) {
       await Promise.all(locks.map((l) => l.release()))

@@ -17,7 +17,7 @@ const TRANSIENT = /^(verification failed|cancelled)/
 export interface JobProofInput {
   config: JobConfig
   ledger: JobLedger
-  /** Every task of the plan (task i has id i). */
+  /** The plan's tasks as far as it is known (task i has id i); `add` says when it grows. */
   tasks: readonly PlannedTask[]
   journal: { verified(o: VerifyOutcome): void }
   reported: ReadonlyMap<number, { sha256: string; method: 'sha256-stream' | 'sha256-s3' }>
@@ -31,16 +31,25 @@ export function jobProof(p: JobProofInput) {
   const { config, ledger, signal, log } = p
   const folderOf = (t: PlannedTask) => dirname(t.destKey)
   const byFolder = new Map<string, PlannedTask[]>()
-  for (const t of p.tasks) {
-    const f = folderOf(t)
-    const list = byFolder.get(f)
-    if (list) list.push(t)
-    else byFolder.set(f, [t])
-  }
   // Per folder, the tasks still waiting for this session's outcome; per task id (a plan's ids are
   // its indexes), whether it is one of them: a byte, not a map entry, for each of a million tasks.
   const waiting = new Map<string, number>()
-  const pending = new Uint8Array(p.tasks.length)
+  let pending = new Uint8Array(0)
+  const add = (tasks: readonly PlannedTask[]): void => {
+    for (const t of tasks) {
+      const f = folderOf(t)
+      const list = byFolder.get(f)
+      if (list) list.push(t)
+      else byFolder.set(f, [t])
+    }
+    // Grown by doubling as the plan grows: amortised, and never more than twice the plan.
+    if (p.tasks.length > pending.length) {
+      const grown = new Uint8Array(Math.max(p.tasks.length, 2 * pending.length))
+      grown.set(pending)
+      pending = grown
+    }
+  }
+  add(p.tasks)
   // Early checks run one folder at a time (a chain, not a pool): one listing request beside the
   // max_concurrent copies, and folders finish in plan order anyway.
   let early: Promise<void> = Promise.resolve()
@@ -89,6 +98,8 @@ export function jobProof(p: JobProofInput) {
   }
 
   return {
+    /** Tasks the plan gained (listed while the job copies): `p.tasks` already holds them. */
+    add,
     /**
      * Before a resume copies: what earlier sessions landed but never proved (a cancel, a crash or a
      * full disk stopped them first) is checked now, so a copy found missing or broken is no longer

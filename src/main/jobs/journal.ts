@@ -111,6 +111,8 @@ export interface JournalState {
   results: Map<number, TaskResult>
   /** The last verification of each task id. */
   verified: Map<number, VerifyOutcome>
+  /** The source key each result line names, by task id: read only when asked (a plan to check them against). */
+  keys?: Map<number, string>
   /** Per session: its start, active time (to its last line, ms) and what its result lines say. */
   sessions: { at: string; activeMs: number; resumed: boolean; synced: number; failed: number; bytes: number }[]
   /** Bytes of whole lines: a resume truncates the file here before appending. */
@@ -118,7 +120,7 @@ export interface JournalState {
   tornTail: boolean
 }
 
-export async function readJournal(path: string, expect: { jobId: string; configHash: string }): Promise<JournalState> {
+export async function readJournal(path: string, expect: { jobId: string; configHash: string }, opts: { keys?: boolean } = {}): Promise<JournalState> {
   const buf = await readFile(path).catch((err: NodeJS.ErrnoException) => {
     throw new AppError('JOURNAL_MISSING', `No journal at ${path} (${err.code ?? err.message}): the job never started copying; run it again`)
   })
@@ -128,6 +130,7 @@ export async function readJournal(path: string, expect: { jobId: string; configH
   let header: JournalHeader | undefined
   const results = new Map<number, TaskResult>()
   const verified = new Map<number, VerifyOutcome>()
+  const keys = opts.keys ? new Map<number, string>() : undefined
   const sessions: JournalState['sessions'] = []
   let sessionStart = 0
   lines.forEach((text, i) => {
@@ -157,8 +160,9 @@ export async function readJournal(path: string, expect: { jobId: string; configH
         sessionStart = Date.parse(line.at)
         return
       case 'result': {
-        const { type: _t, key: _k, at, ...result } = line
+        const { type: _t, key, at, ...result } = line
         results.set(result.id, result)
+        keys?.set(result.id, key)
         const current = sessions.at(-1)
         if (current) {
           current.activeMs = Math.max(0, Date.parse(at) - sessionStart)
@@ -177,5 +181,5 @@ export async function readJournal(path: string, expect: { jobId: string; configH
     }
   })
   if (!header) throw new AppError('JOURNAL_CORRUPT', `${path} has no header line`)
-  return { header, results, verified, sessions, validBytes: end, tornTail }
+  return { header, results, verified, sessions, validBytes: end, tornTail, ...(keys ? { keys } : {}) }
 }

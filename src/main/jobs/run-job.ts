@@ -6,8 +6,9 @@ import type { JobEvent, Report } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import { buildReport } from '../../shared/report'
 import { acrossSessions, earlierSessions, sessionFigures } from '../../shared/report-sessions'
-import { jobLabel } from '../../shared/plan'
-import type { BatchEngine } from '../batch-ops/engine'
+import { jobLabel, type PlannedTask } from '../../shared/plan'
+import type { WildcardRun } from '../../shared/plan-wildcards'
+import type { BatchEngine, batchRoute } from '../batch-ops/engine'
 import { routeJob } from '../engines/route/route-job'
 import { isUsable, type S5cmdLocation } from '../engines/s5cmd/locate'
 import { TraditionalTally } from '../engines/measured'
@@ -21,6 +22,7 @@ import { JobLedger } from './ledger'
 import { hashConfig } from './journal'
 import { prepareJob, type ResumedJob } from './prepare-job'
 import type { PlanWithStats } from '../plan/make-plan'
+import { createTaskFeed } from '../engines/task-feed'
 import type { CopyResult, TransferEngine } from '../engines/types'
 import { readReport, writeReport } from './report-store'
 
@@ -59,26 +61,25 @@ export async function runJob(run: JobRun): Promise<Report> {
   const dst = destinationEndpoint(config)
   // Awaited at the route; a planning failure must not leave its rejection unhandled.
   run.s5cmd.catch(() => undefined)
-  const { plan, journal, prior } = await prepareJob({ ...run, signal })
-  const s = plan.summary
-  const ledger = new JobLedger(plan.tasks)
-  const agg = new ProgressAggregator(jobId, { objects: s.objects, bytes: s.bytes }, emit, run.snapshotMs)
+  // The plan as far as it is known (task i at index i): a plan listed now grows while the first
+  // folders copy. `runs` is the plan's list of wildcard runs, which grows with it.
+  const tasks: PlannedTask[] = []
+  let runs: readonly WildcardRun[] = []
+  const feed = createTaskFeed()
+  // Chunks planned before the job is ready to hand them on (none, as listings take a round trip) wait here.
+  const early: (readonly PlannedTask[])[] = []
+  let onTasks = (chunk: readonly PlannedTask[], w: readonly WildcardRun[]) => {
+    runs = w
+    early.push(chunk)
+  }
+  const { plan: planned, journal, prior } = await prepareJob({ ...run, signal, onTasks: (chunk, w) => onTasks(chunk, w) })
+  // Awaited below; until then its failure must not count as unhandled.
+  planned.catch(() => undefined)
+  const ledger = new JobLedger(tasks)
+  const agg = new ProgressAggregator(jobId, { objects: 0, bytes: 0 }, emit, run.snapshotMs)
   const reported = new Map<number, { sha256: string; method: 'sha256-stream' | 'sha256-s3' }>()
   const copied = new Map<number, string>()
-  const proof = jobProof({ config, ledger, tasks: plan.tasks, journal, reported, copied, signal, log })
-  if (prior) {
-    for (const r of prior.results.values()) ledger.record(r)
-    for (const o of prior.verified.values()) ledger.verified(o)
-  }
-  await journal.session(Boolean(prior))
-  if (prior) {
-    await proof.earlier()
-    for (const t of plan.tasks) if (ledger.isDone(t.id)) agg.record(ledger.result(t.id)!)
-  }
-  const done = plan.tasks.filter((t) => ledger.isDone(t.id)).length
-  log('info', prior
-    ? `Resuming: ${done} of ${s.objects} objects finished in ${prior.sessions.length} earlier session(s); ${s.objects - done} to do${prior.tornTail ? ' (a torn last journal line was cut off)' : ''}`
-    : `Plan: ${s.objects} objects (${s.bytes} bytes), ${s.toCopy} to copy, ${s.alreadyThere} already there, ${s.missing} missing from the archive; ${plan.listRequests} list requests`)
+  const proof = jobProof({ config, ledger, tasks, journal, reported, copied, signal, log })
 
   // What the traditional cycle would have cost for what this session synced (the report's measured figures).
   const tally = new TraditionalTally(config)
@@ -86,9 +87,6 @@ export async function runJob(run: JobRun): Promise<Report> {
   let sessionSynced = 0
   let sessionFailed = 0
   let diskFull: string | undefined
-  // What this session hands to the engine: neither finished earlier nor already at the destination.
-  const todo = plan.tasks.filter((t) => !t.skip && !ledger.isDone(t.id))
-  proof.copying(todo)
   const record = ({ etag, ...r }: CopyResult) => {
     ledger.record(r)
     if (r.outcome === 'failed') sessionFailed++
@@ -104,40 +102,124 @@ export async function runJob(run: JobRun): Promise<Report> {
       log('error', diskFull)
       stop.abort()
     }
-    agg.record({ ...r, key: plan.tasks[r.id].sourceKey })
-    journal.append(r, plan.tasks[r.id].sourceKey)
+    agg.record({ ...r, key: tasks[r.id].sourceKey })
+    journal.append(r, tasks[r.id].sourceKey)
     proof.landed(r.id)
   }
-  for (const t of plan.tasks) if (t.skip && !ledger.isDone(t.id)) record({ id: t.id, outcome: 'skipped', bytes: t.size, reason: t.skip })
-
-  const s5cmd = await run.s5cmd
-  // A Batch Operations job is S3's: no probe of the archive with our identity (the job's role reads it), and its engine keeps state in the job folder.
-  // Loaded only for such a job: S3 Control and IAM are two more SDK clients every other job would load for nothing.
-  const batch = config.operation_mode === 'batch_operations' ? (await import('../batch-ops/engine')).batchRoute({ config, jobId, label: jobLabel(config), dir: run.dir, configHash: hashConfig(config), source: src, destination: dst }) : undefined
-  const { route, engine }: { route: { engine: string; reason: string; fallbacks: string[] }; engine: TransferEngine | BatchEngine } =
-    batch ?? (await routeJob({ config, source: src, destination: dst, s5cmd, firstKey: todo[0]?.sourceKey, signal }))
-  for (const f of route.fallbacks) log('warn', f)
-  log('info', `Engine: ${route.engine} (${route.reason})`)
-  agg.engine = engine.name
-  agg.start()
-  emit({ type: 'state', jobId, state: 'running' })
+  /** Tasks the plan gained: the ledger, the proof and the totals count them. */
+  const known = (chunk: readonly PlannedTask[]) => {
+    let bytes = 0
+    for (const t of chunk) {
+      tasks.push(t)
+      bytes += t.size
+    }
+    proof.add(chunk)
+    agg.planned(chunk.length, bytes)
+  }
+  // The first object handed to the engine: the route's probe reads it.
+  let firstHanded: string | undefined
+  let onFirst: (key: string) => void = () => undefined
+  const handedOne = new Promise<string>((resolve) => (onFirst = resolve))
+  /** What of them this session hands to the engine: neither finished earlier nor already at the destination. */
+  const hand = (chunk: readonly PlannedTask[]) => {
+    const todo: PlannedTask[] = []
+    for (const t of chunk) {
+      if (ledger.isDone(t.id)) continue
+      if (t.skip) record({ id: t.id, outcome: 'skipped', bytes: t.size, reason: t.skip })
+      else todo.push(t)
+    }
+    if (todo.length === 0) return
+    proof.copying(todo)
+    if (firstHanded === undefined) onFirst((firstHanded = todo[0].sourceKey))
+    feed.push(todo)
+  }
+  let streamed = false
+  const takeWhole = (p: PlanWithStats) => {
+    runs = p.wildcards
+    known(p.tasks)
+  }
+  let copying: Promise<void> = Promise.resolve()
+  let plan: PlanWithStats | undefined
+  let first: string | undefined
+  let s5cmd: S5cmdLocation | undefined
+  let batch: Awaited<ReturnType<typeof batchRoute>> | undefined
+  let routed: { route: { engine: string; reason: string; fallbacks: string[] }; engine: TransferEngine | BatchEngine } | undefined
   try {
-    if (todo.length > 0) await engine.run(todo, { signal, onResult: record, onStart: (ids) => agg.started(ids), log, waitIfPaused: run.gate?.wait, wildcards: plan.wildcards, onProgress: (p) => agg.remoteProgress(p) })
+    if (prior) {
+      // A resume continues from a complete plan: what earlier sessions did is counted first.
+      takeWhole(await planned)
+      for (const r of prior.results.values()) ledger.record(r)
+      for (const o of prior.verified.values()) ledger.verified(o)
+      await journal.session(true)
+      await proof.earlier()
+      for (const t of tasks) if (ledger.isDone(t.id)) agg.record(ledger.result(t.id)!)
+      const done = tasks.filter((t) => ledger.isDone(t.id)).length
+      log('info', `Resuming: ${done} of ${tasks.length} objects finished in ${prior.sessions.length} earlier session(s); ${tasks.length - done} to do${prior.tornTail ? ' (a torn last journal line was cut off)' : ''}`)
+      hand(tasks)
+    } else {
+      await journal.session(false)
+      // From here each planned chunk is handed on as it comes; those that came already go first.
+      onTasks = (chunk, w) => {
+        runs = w
+        streamed = true
+        known(chunk)
+        hand(chunk)
+      }
+      for (const chunk of early.splice(0)) onTasks(chunk, runs)
+      // A previewed plan (or one whose tasks were rewritten after listing) comes whole.
+      void planned.then((p) => streamed || (takeWhole(p), hand(p.tasks)), () => undefined)
+    }
+
+    // A cancel stops the listing too: the job then ends as cancelled with what it had planned (a
+    // resume plans again).
+    const untilCancelled = <T>(p: Promise<T>) => p.catch((err: unknown) => (run.signal.aborted ? undefined : Promise.reject(err)))
+    // The route waits for the first object to copy (its probe reads it), or for a plan with none
+    // (a whole plan is handed on before this sees it resolve).
+    first = await untilCancelled(Promise.race([handedOne, planned.then(() => firstHanded)]))
+    s5cmd = await run.s5cmd
+    // A Batch Operations job is S3's: no probe of the archive with our identity (the job's role reads it), and its engine keeps state in the job folder.
+    // Loaded only for such a job: S3 Control and IAM are two more SDK clients every other job would load for nothing.
+    batch = config.operation_mode === 'batch_operations' ? (await import('../batch-ops/engine')).batchRoute({ config, jobId, label: jobLabel(config), dir: run.dir, configHash: hashConfig(config), source: src, destination: dst }) : undefined
+    routed = batch ?? (await routeJob({ config, source: src, destination: dst, s5cmd: s5cmd, firstKey: first, signal }))
+    const { route, engine } = routed
+    for (const f of route.fallbacks) log('warn', f)
+    log('info', `Engine: ${route.engine} (${route.reason})`)
+    agg.engine = engine.name
+    agg.start()
+    emit({ type: 'state', jobId, state: 'running' })
+    if (first !== undefined) copying = engine.run(feed, { signal, onResult: record, onStart: (ids) => agg.started(ids), log, waitIfPaused: run.gate?.wait, wildcards: runs, onProgress: (p) => agg.remoteProgress(p) })
+    plan = await untilCancelled(planned)
+    feed.end()
+    if (plan) {
+      if (tasks.length !== plan.tasks.length) throw new Error(`internal: the job was handed ${tasks.length} of the plan's ${plan.tasks.length} tasks`)
+      const s = plan.summary
+      log('info', `Plan: ${s.objects} objects (${s.bytes} bytes), ${s.toCopy} to copy, ${s.alreadyThere} already there, ${s.missing} missing from the archive; ${plan.listRequests} list requests`)
+    }
+    await copying
     // Cancelled or stopped: what landed unproved is verified by the resume.
     await proof.finish()
   } finally {
+    // Stopped before the plan was whole (a listing failed, the route refused): the listing stops,
+    // the engine sees the end of its feed and gives every task it holds its result.
+    if (!plan && !run.signal.aborted) stop.abort()
+    feed.end()
+    await copying.catch(() => undefined)
     proof.close()
     agg.stop()
     await journal.close()
   }
+  const { route, engine } = routed!
+  // Cancelled while listing: the report counts what was planned by then.
+  const totals = plan ? { objects: plan.summary.objects, bytes: plan.summary.bytes } : { objects: tasks.length, bytes: tasks.reduce((a, t) => a + t.size, 0) }
+  const extraneous = plan?.extraneousKeys ?? []
 
   let deleted = 0
-  if (plan.extraneousKeys.length > 0) {
+  if (extraneous.length > 0) {
     if (config.delete_extraneous && !signal.aborted && !config.output_directory) {
-      const r = await deleteExtraneous(dst, plan.extraneousKeys, signal)
+      const r = await deleteExtraneous(dst, extraneous, signal)
       deleted = r.deleted
       log(r.errors.length ? 'warn' : 'info', `Deleted ${r.deleted} destination objects the archive no longer has${r.errors.length ? `; ${r.errors.length} could not be deleted: ${r.errors.slice(0, 3).join('; ')}` : ''}`)
-    } else log('info', `${plan.extraneousKeys.length} destination objects are no longer in the archive; set delete_extraneous to remove them`)
+    } else log('info', `${extraneous.length} destination objects are no longer in the archive; set delete_extraneous to remove them`)
   }
 
   const c = ledger.counts()
@@ -146,8 +228,8 @@ export async function runJob(run: JobRun): Promise<Report> {
   // Timing covers the active time of every session, not the gaps between a crash and its resume.
   const activeMs = (prior?.sessions ?? []).reduce((a, x) => a + x.activeMs, 0) + (finishedAt.getTime() - startedAt.getTime())
   // A resume with nothing left to do routes no object: its route decision is no fallback.
-  const fallbacks = todo.length > 0 ? [...route.fallbacks, ...(engine.fallbacks ?? [])] : []
-  const fallbackCount = todo.length > 0 ? route.fallbacks.length + (engine.fallbackCount ?? 0) : 0
+  const fallbacks = first !== undefined ? [...route.fallbacks, ...(engine.fallbacks ?? [])] : []
+  const fallbackCount = first !== undefined ? route.fallbacks.length + (engine.fallbackCount ?? 0) : 0
   const sessions = [
     // The previous report, if it parses, holds the earlier runs' own figures; a killed run left only journal lines.
     ...(prior ? earlierSessions(await readReport(run.dir).catch(() => null), prior.sessions) : []),
@@ -159,14 +241,14 @@ export async function runJob(run: JobRun): Promise<Report> {
     status,
     startedAt: new Date(finishedAt.getTime() - activeMs),
     finishedAt,
-    planned: { objects: s.objects, bytes: s.bytes },
+    planned: totals,
     synced: c.synced,
     skipped: c.skipped,
     failed: c.failed,
     deleted,
     bytesTransferred: c.bytes,
     engines: c.engines,
-    s5cmd: { available: isUsable(s5cmd), version: s5cmd.found ? s5cmd.version : null },
+    s5cmd: { available: isUsable(s5cmd!), version: s5cmd!.found ? s5cmd!.version : null },
     batches: engine.batches ?? [],
     fallbacks: whole.fallbacks,
     fallbackCount: whole.fallbackCount,
@@ -190,7 +272,7 @@ export async function runJob(run: JobRun): Promise<Report> {
     per_session: sessions,
   }
   await writeReport(run.dir, report)
-  const message = diskFull ?? (status === 'failed' ? `${c.failed} of ${s.objects} objects failed` : undefined)
+  const message = diskFull ?? (status === 'failed' ? `${c.failed} of ${totals.objects} objects failed` : undefined)
   emit({ type: 'state', jobId, state: status, message })
   return report
 }

@@ -8,7 +8,7 @@ import { today } from '../../shared/dates'
 import { estimatePlan, plannedMode, type Throughput } from '../../shared/estimate'
 import { findExtraneous } from '../../shared/plan-sync'
 import { folderWildcardRuns, type WildcardRun } from '../../shared/plan-wildcards'
-import { destinationListPrefix, planFolders, type ListedObject, type Plan } from '../../shared/plan'
+import { destinationListPrefix, planFolders, type ListedObject, type Plan, type PlannedTask } from '../../shared/plan'
 import { createPlanner, type Planner, type ReleasedListing } from '../../shared/planner'
 import { AppError } from '../../shared/contract'
 import { ERROR_CLASSES } from '../../shared/errors/table'
@@ -28,6 +28,12 @@ export interface PlanContext {
   listConcurrency?: number
   /** The last measured throughput, for the duration estimate. */
   measured?: Throughput
+  /**
+   * Each step's new tasks as listings arrive (planner.ts onPlanned), in plan order, their
+   * folders' wildcard runs already in the plan's `wildcards` (the same array the result holds).
+   * Not called where planning rewrites tasks after the listing (a local folder's zips re-hashed).
+   */
+  onTasks?: (tasks: readonly PlannedTask[], wildcards: readonly WildcardRun[]) => void
 }
 
 export interface PlanWithStats extends Plan {
@@ -67,7 +73,10 @@ export async function makePlan(requested: JobConfig, ctx: PlanContext): Promise<
   const listedKeys: string[] = []
   let planner: Planner | undefined
   // Made once the destination is in (the diff reads it); a plain copy without incremental skip does not use it.
-  const plannerOf = () => createPlanner(config, folders, { destination: config.enable_incremental ? destination : undefined, keepName: nameFilter(config), onRelease })
+  // A local folder's zips are re-hashed once the plan is made (recheckZips): its tasks may still change.
+  const rechecked = Boolean(config.output_directory && config.enable_incremental && config.include_checksums)
+  const onPlanned = ctx.onTasks && !rechecked ? (tasks: readonly PlannedTask[]) => ctx.onTasks!(tasks, wildcards) : undefined
+  const plannerOf = () => createPlanner(config, folders, { destination: config.enable_incremental ? destination : undefined, keepName: nameFilter(config), onRelease, onPlanned })
   // Each folder is planned as its listing arrives, once the destination is in, and then let go:
   // the whole source listing is never held at once.
   const onRelease = (r: ReleasedListing) => {
@@ -91,15 +100,13 @@ export async function makePlan(requested: JobConfig, ctx: PlanContext): Promise<
     plan.summary.extraneous = plan.extraneousKeys.length
     plan.summary.extraneousKeys = plan.extraneousKeys.slice(0, 1000)
   }
-  if (config.output_directory && config.enable_incremental && config.include_checksums) {
-    await recheckZips(plan, config.output_directory, { client: ctx.source, bucket: config.source.bucket }, ctx.signal)
-  }
+  if (rechecked) await recheckZips(plan, config.output_directory!, { client: ctx.source, bucket: config.source.bucket }, ctx.signal)
   plan.summary.estimate = estimatePlan(config, plan.summary, listRequests, ctx.measured)
   return { ...plan, listRequests, wildcards }
 }
 
 /** The plan of a config with listing clients of its own, destroyed once it is made. */
-export async function planConfig(config: JobConfig, opts: Pick<PlanContext, 'signal' | 'measured'> = {}): Promise<PlanWithStats> {
+export async function planConfig(config: JobConfig, opts: Pick<PlanContext, 'signal' | 'measured' | 'onTasks'> = {}): Promise<PlanWithStats> {
   const source = makeS3Client(sourceEndpoint(config))
   const destination = config.output_directory ? undefined : makeS3Client(destinationEndpoint(config))
   try {

@@ -57,9 +57,10 @@ export class PlanCache {
   /**
    * The plan a job starts from, taken out of the cache (once copied from, the destination has
    * changed). With `planId`: exactly the plan that preview showed, refused when it has expired or
-   * was made for another config. Without: the cached plan for this config, or a fresh one.
+   * was made for another config. Without: the cached plan for this config, or none (the job then
+   * lists its own and copies its first folders while later ones are listed).
    */
-  take(config: JobConfig, planId?: string): Promise<CachedPlan> {
+  take(config: JobConfig, planId?: string): Promise<CachedPlan> | undefined {
     const configHash = this.hashConfig(config)
     const entry = this.entries.get(configHash)
     if (planId !== undefined && entry?.planId !== planId) {
@@ -68,9 +69,8 @@ export class PlanCache {
         ? new AppError('PLAN_MISMATCH', 'The plan shown was made for another selection than the one sent: preview it again, then start')
         : new AppError('PLAN_EXPIRED', `The plan shown is no longer held (plans are kept ${Math.round(PLAN_TTL_MS / 60_000)} minutes, until a job starts from them): refresh the preview, then start`)
     }
-    const made = entry?.made ?? this.get(config)
     this.entries.delete(configHash)
-    return made
+    return entry?.made
   }
 
   /** Every job that ends changes some destination: later previews list again. */
