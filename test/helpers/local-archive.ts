@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3'
 import { generateArchive, localClient, seedBucket, type ArchiveObject, type ArchiveSpec } from '../../src/main/dev/fixtures'
 import { startS3Server, type LocalS3 } from '../../src/main/dev/s3-server'
+import { startFaultProxy, type FaultProxy } from './fault-proxy'
 
 export const SOURCE_BUCKET = 'data.binance.vision'
 export const LAKE_BUCKET = 'lake'
@@ -43,6 +44,13 @@ export async function startLocalArchive(specs: ArchiveSpec[]): Promise<LocalArch
       await rm(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/** A fault proxy in front of the archive's server, and base settings that send every request of a job through it (it counts them). */
+export async function behindProxy(env: LocalArchive): Promise<{ proxy: FaultProxy; base: Record<string, unknown> }> {
+  const proxy = await startFaultProxy(env.s3.endpoint, { lifetimeMs: 600_000 })
+  const b = env.base as { s3_config: object; source: object }
+  return { proxy, base: { ...env.base, s3_config: { ...b.s3_config, endpoint_url: proxy.endpoint }, source: { ...b.source, endpoint_url: proxy.endpoint } } }
 }
 
 export async function getBytes(client: S3Client, bucket: string, key: string): Promise<Buffer> {

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/main/app'
 import { generateArchive, seedBucket } from '../../src/main/dev/fixtures'
-import { startFaultProxy, type FaultProxy, type SeenRequest } from '../helpers/fault-proxy'
-import { LAKE_BUCKET, listKeys, SOURCE_BUCKET, startLocalArchive, type LocalArchive } from '../helpers/local-archive'
+import type { FaultProxy, SeenRequest } from '../helpers/fault-proxy'
+import { behindProxy, LAKE_BUCKET, listKeys, SOURCE_BUCKET, startLocalArchive, type LocalArchive } from '../helpers/local-archive'
 
 let env: LocalArchive
 let proxy: FaultProxy
@@ -12,10 +12,8 @@ let base: Record<string, unknown>
 
 beforeAll(async () => {
   env = await startLocalArchive([{ market: 'spot', frequency: 'daily', dataType: 'klines', symbols: ['BTCUSDT', 'ETHUSDT'], intervals: ['1h'], start: '2024-03-01', end: '2024-03-10' }])
-  proxy = await startFaultProxy(env.s3.endpoint, { lifetimeMs: 600_000 })
   // Every request of the app goes through the proxy, which counts them.
-  const b = env.base as { s3_config: object; source: object }
-  base = { ...env.base, s3_config: { ...b.s3_config, endpoint_url: proxy.endpoint }, source: { ...b.source, endpoint_url: proxy.endpoint } }
+  ;({ proxy, base } = await behindProxy(env))
 }, 120_000)
 afterAll(async () => {
   await proxy?.stop()

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobEvent } from '../../src/shared/contract'
 import { createApp } from '../../src/main/app'
 import { generateArchive, seedBucket } from '../../src/main/dev/fixtures'
-import { startFaultProxy, type FaultProxy, type SeenRequest } from '../helpers/fault-proxy'
-import { getBytes, LAKE_BUCKET, listKeys, SOURCE_BUCKET, startLocalArchive, type LocalArchive } from '../helpers/local-archive'
+import type { FaultProxy, SeenRequest } from '../helpers/fault-proxy'
+import { behindProxy, getBytes, LAKE_BUCKET, listKeys, SOURCE_BUCKET, startLocalArchive, type LocalArchive } from '../helpers/local-archive'
 
 let env: LocalArchive
 let proxy: FaultProxy
@@ -19,9 +19,7 @@ const SYMBOLS = ['BTCUSDT', 'ETHUSDT', 'BNBUSDT']
 
 beforeAll(async () => {
   env = await startLocalArchive([{ market: 'spot', frequency: 'daily', dataType: 'klines', symbols: SYMBOLS, intervals: ['1h'], start: '2024-03-01', end: '2024-03-10' }])
-  proxy = await startFaultProxy(env.s3.endpoint, { lifetimeMs: 600_000 })
-  const b = env.base as { s3_config: object; source: object }
-  base = { ...env.base, s3_config: { ...b.s3_config, endpoint_url: proxy.endpoint }, source: { ...b.source, endpoint_url: proxy.endpoint } }
+  ;({ proxy, base } = await behindProxy(env))
 }, 120_000)
 afterAll(async () => {
   await proxy?.stop()
@@ -31,9 +29,9 @@ afterAll(async () => {
 const isCopy = (r: SeenRequest) => r.method === 'PUT' && r.headers['x-amz-copy-source'] !== undefined
 /** The source key of a CopyObject: its `x-amz-copy-source` is `<bucket>/<key>`, URL-encoded. */
 const copiedKey = (r: SeenRequest) => decodeURIComponent(String(r.headers['x-amz-copy-source'])).replace(/^\/?/, '').slice(SOURCE_BUCKET.length + 1)
-/** Holds the archive's listing of the last folder in plan order (symbols sort): the job has the others' tasks meanwhile. */
+/** Holds the archive's listing of the last folder in plan order (the config's): the job has the others' tasks meanwhile. */
 const holdLastFolder = (ms: number) => ({
-  match: (r: Omit<SeenRequest, 'action'>) => r.method === 'GET' && r.query.get('list-type') === '2' && r.path.startsWith(`/${SOURCE_BUCKET}`) && (r.query.get('prefix') ?? '').includes('/ETHUSDT/'),
+  match: (r: Omit<SeenRequest, 'action'>) => r.method === 'GET' && r.query.get('list-type') === '2' && r.path.startsWith(`/${SOURCE_BUCKET}`) && (r.query.get('prefix') ?? '').includes('/BNBUSDT/'),
   action: { kind: 'delay' as const, ms },
   times: 1,
 })
@@ -49,22 +47,23 @@ const job = (prefix: string, start = '2024-03-01') => ({
 })
 
 type App = ReturnType<typeof createApp>
-function follow(app: App, jobId: () => string | undefined) {
+/** Starts the job in an app of its own (no preview: it lists its own plan), following its events. */
+async function startJob(config: ReturnType<typeof job>) {
+  const app = createApp({ transport: 'websocket', dataDir: env.dataDir, baseConfig: base, snapshotMs: 50 })
   const events: JobEvent[] = []
-  const off = app.services.jobs.onEvent((e) => void (e.jobId === jobId() && events.push(e)))
+  const ref: { id?: string } = {}
+  const off = app.services.jobs.onEvent((e) => void (e.jobId === ref.id && events.push(e)))
+  const id = (ref.id = (await app.handlers['jobs:start']({ config })).jobId)
   const synced = () => events.flatMap((e) => (e.type === 'task-batch' ? e.results : [])).filter((r) => r.outcome === 'synced').length
-  return { events, off, synced }
+  return { app, id, seen: { events, off, synced } }
 }
 const planLogAt = (events: JobEvent[]) => events.findIndex((e) => e.type === 'log' && e.message.startsWith('Plan:'))
 
 describe('a plan listed while the job copies', () => {
   it('copies the first folders while the last is still listed; every object lands once, byte-identical', async () => {
     proxy.rules = [holdLastFolder(2_500)]
-    const app = createApp({ transport: 'websocket', dataDir: env.dataDir, baseConfig: base, snapshotMs: 50 })
-    const ref: { id?: string } = {}
-    const seen = follow(app, () => ref.id)
     const from = proxy.seen.length
-    const id = (ref.id = (await app.handlers['jobs:start']({ config: job('streamed') })).jobId)
+    const { app, id, seen } = await startJob(job('streamed'))
     const report = await waitDone(app, id)
     seen.off()
     await app.close()
@@ -80,11 +79,8 @@ describe('a plan listed while the job copies', () => {
 
   it('cancelled before its plan was whole: a report of what it did, no plan saved; the resume plans again and redoes nothing journaled', async () => {
     proxy.rules = [holdLastFolder(4_000)]
-    const app = createApp({ transport: 'websocket', dataDir: env.dataDir, baseConfig: base, snapshotMs: 50 })
-    const ref: { id?: string } = {}
-    const seen = follow(app, () => ref.id)
     const from = proxy.seen.length
-    const id = (ref.id = (await app.handlers['jobs:start']({ config: job('stopped') })).jobId)
+    const { app, id, seen } = await startJob(job('stopped'))
     await expect.poll(seen.synced, { timeout: 20_000 }).toBeGreaterThan(0)
     await app.handlers['jobs:cancel']({ jobId: id })
     const first = await waitDone(app, id)
@@ -117,15 +113,12 @@ describe('a plan listed while the job copies', () => {
 
   it('a resume whose listing changed since the stop refuses with PLAN_CHANGED and says what to do', async () => {
     proxy.rules = [holdLastFolder(4_000)]
-    const app = createApp({ transport: 'websocket', dataDir: env.dataDir, baseConfig: base, snapshotMs: 50 })
-    const ref: { id?: string } = {}
-    const seen = follow(app, () => ref.id)
-    // The range opens a day before the archive: the first folder's first tasks come later, if at all.
-    const id = (ref.id = (await app.handlers['jobs:start']({ config: job('changed', '2024-02-29') })).jobId)
+    // The range opens a day before the archive: the first folder's tasks start at its second day.
+    const { app, id, seen } = await startJob(job('changed', '2024-02-29'))
     await expect.poll(seen.synced, { timeout: 20_000 }).toBeGreaterThan(0)
     await app.handlers['jobs:cancel']({ jobId: id })
     await waitDone(app, id)
-    // The archive publishes that day: every task of the first folder moves by two ids.
+    // The archive publishes that day for the first folder in plan order: every journaled task moves by two ids.
     await seedBucket(env.s3, SOURCE_BUCKET, generateArchive([{ market: 'spot', frequency: 'daily', dataType: 'klines', symbols: ['BTCUSDT'], intervals: ['1h'], start: '2024-02-29', end: '2024-02-29' }]))
     proxy.rules = []
     await app.handlers['jobs:resume']({ jobId: id })
