@@ -6,8 +6,7 @@ import type { JobEvent, Report } from '../../shared/contract'
 import type { JobConfig } from '../../shared/config/validate'
 import { buildReport } from '../../shared/report'
 import { acrossSessions, earlierSessions, sessionFigures } from '../../shared/report-sessions'
-import { jobLabel, type PlannedTask } from '../../shared/plan'
-import type { WildcardRun } from '../../shared/plan-wildcards'
+import { jobLabel } from '../../shared/plan'
 import type { BatchEngine, batchRoute } from '../batch-ops/engine'
 import { routeJob } from '../engines/route/route-job'
 import { isUsable, type S5cmdLocation } from '../engines/s5cmd/locate'
@@ -20,9 +19,9 @@ import { deleteExtraneous } from './delete-extraneous'
 import { jobProof } from './job-proof'
 import { JobLedger } from './ledger'
 import { hashConfig } from './journal'
+import { planIntake } from './plan-intake'
 import { prepareJob, type ResumedJob } from './prepare-job'
 import type { PlanWithStats } from '../plan/make-plan'
-import { createTaskFeed } from '../engines/task-feed'
 import type { CopyResult, TransferEngine } from '../engines/types'
 import { readReport, writeReport } from './report-store'
 
@@ -61,18 +60,10 @@ export async function runJob(run: JobRun): Promise<Report> {
   const dst = destinationEndpoint(config)
   // Awaited at the route; a planning failure must not leave its rejection unhandled.
   run.s5cmd.catch(() => undefined)
-  // The plan as far as it is known (task i at index i): a plan listed now grows while the first
-  // folders copy. `runs` is the plan's list of wildcard runs, which grows with it.
-  const tasks: PlannedTask[] = []
-  let runs: readonly WildcardRun[] = []
-  const feed = createTaskFeed()
-  // Chunks planned before the job is ready to hand them on (none, as listings take a round trip) wait here.
-  const early: (readonly PlannedTask[])[] = []
-  let onTasks = (chunk: readonly PlannedTask[], w: readonly WildcardRun[]) => {
-    runs = w
-    early.push(chunk)
-  }
-  const { plan: planned, journal, prior } = await prepareJob({ ...run, signal, onTasks: (chunk, w) => onTasks(chunk, w) })
+  // The plan as the job takes it in: whole, or chunk by chunk while its listing goes on.
+  const intake = planIntake()
+  const { tasks } = intake
+  const { plan: planned, journal, prior } = await prepareJob({ ...run, signal, onTasks: intake.onTasks })
   // Awaited below; until then its failure must not count as unhandled.
   planned.catch(() => undefined)
   const ledger = new JobLedger(tasks)
@@ -106,38 +97,15 @@ export async function runJob(run: JobRun): Promise<Report> {
     journal.append(r, tasks[r.id].sourceKey)
     proof.landed(r.id)
   }
-  /** Tasks the plan gained: the ledger, the proof and the totals count them. */
-  const known = (chunk: readonly PlannedTask[]) => {
-    let bytes = 0
-    for (const t of chunk) {
-      tasks.push(t)
-      bytes += t.size
-    }
-    proof.add(chunk)
-    agg.planned(chunk.length, bytes)
-  }
-  // The first object handed to the engine: the route's probe reads it.
-  let firstHanded: string | undefined
-  let onFirst: (key: string) => void = () => undefined
-  const handedOne = new Promise<string>((resolve) => (onFirst = resolve))
-  /** What of them this session hands to the engine: neither finished earlier nor already at the destination. */
-  const hand = (chunk: readonly PlannedTask[]) => {
-    const todo: PlannedTask[] = []
-    for (const t of chunk) {
-      if (ledger.isDone(t.id)) continue
-      if (t.skip) record({ id: t.id, outcome: 'skipped', bytes: t.size, reason: t.skip })
-      else todo.push(t)
-    }
-    if (todo.length === 0) return
-    proof.copying(todo)
-    if (firstHanded === undefined) onFirst((firstHanded = todo[0].sourceKey))
-    feed.push(todo)
-  }
-  let streamed = false
-  const takeWhole = (p: PlanWithStats) => {
-    runs = p.wildcards
-    known(p.tasks)
-  }
+  intake.attach({
+    isDone: (id) => ledger.isDone(id),
+    gained: (chunk) => {
+      proof.add(chunk)
+      agg.planned(chunk.length, chunk.reduce((a, t) => a + t.size, 0))
+    },
+    skipped: (t) => record({ id: t.id, outcome: 'skipped', bytes: t.size, reason: t.skip }),
+    copying: (todo) => proof.copying(todo),
+  })
   let copying: Promise<void> = Promise.resolve()
   let plan: PlanWithStats | undefined
   let first: string | undefined
@@ -147,7 +115,7 @@ export async function runJob(run: JobRun): Promise<Report> {
   try {
     if (prior) {
       // A resume continues from a complete plan: what earlier sessions did is counted first.
-      takeWhole(await planned)
+      intake.whole(await planned)
       for (const r of prior.results.values()) ledger.record(r)
       for (const o of prior.verified.values()) ledger.verified(o)
       await journal.session(true)
@@ -155,41 +123,31 @@ export async function runJob(run: JobRun): Promise<Report> {
       for (const t of tasks) if (ledger.isDone(t.id)) agg.record(ledger.result(t.id)!)
       const done = tasks.filter((t) => ledger.isDone(t.id)).length
       log('info', `Resuming: ${done} of ${tasks.length} objects finished in ${prior.sessions.length} earlier session(s); ${tasks.length - done} to do${prior.tornTail ? ' (a torn last journal line was cut off)' : ''}`)
-      hand(tasks)
+      intake.handAll()
     } else {
       await journal.session(false)
-      // From here each planned chunk is handed on as it comes; those that came already go first.
-      onTasks = (chunk, w) => {
-        runs = w
-        streamed = true
-        known(chunk)
-        hand(chunk)
-      }
-      for (const chunk of early.splice(0)) onTasks(chunk, runs)
-      // A previewed plan (or one whose tasks were rewritten after listing) comes whole.
-      void planned.then((p) => streamed || (takeWhole(p), hand(p.tasks)), () => undefined)
+      intake.stream(planned)
     }
 
     // A cancel stops the listing too: the job then ends as cancelled with what it had planned (a
     // resume plans again).
     const untilCancelled = <T>(p: Promise<T>) => p.catch((err: unknown) => (run.signal.aborted ? undefined : Promise.reject(err)))
-    // The route waits for the first object to copy (its probe reads it), or for a plan with none
-    // (a whole plan is handed on before this sees it resolve).
-    first = await untilCancelled(Promise.race([handedOne, planned.then(() => firstHanded)]))
+    // The route waits for the first object to copy (its probe reads it), or for a plan with none.
+    first = await untilCancelled(intake.first(planned))
     s5cmd = await run.s5cmd
     // A Batch Operations job is S3's: no probe of the archive with our identity (the job's role reads it), and its engine keeps state in the job folder.
     // Loaded only for such a job: S3 Control and IAM are two more SDK clients every other job would load for nothing.
     batch = config.operation_mode === 'batch_operations' ? (await import('../batch-ops/engine')).batchRoute({ config, jobId, label: jobLabel(config), dir: run.dir, configHash: hashConfig(config), source: src, destination: dst }) : undefined
-    routed = batch ?? (await routeJob({ config, source: src, destination: dst, s5cmd: s5cmd, firstKey: first, signal }))
+    routed = batch ?? (await routeJob({ config, source: src, destination: dst, s5cmd, firstKey: first, signal }))
     const { route, engine } = routed
     for (const f of route.fallbacks) log('warn', f)
     log('info', `Engine: ${route.engine} (${route.reason})`)
     agg.engine = engine.name
     agg.start()
     emit({ type: 'state', jobId, state: 'running' })
-    if (first !== undefined) copying = engine.run(feed, { signal, onResult: record, onStart: (ids) => agg.started(ids), log, waitIfPaused: run.gate?.wait, wildcards: runs, onProgress: (p) => agg.remoteProgress(p) })
+    if (first !== undefined) copying = engine.run(intake.feed, { signal, onResult: record, onStart: (ids) => agg.started(ids), log, waitIfPaused: run.gate?.wait, wildcards: intake.runs, onProgress: (p) => agg.remoteProgress(p) })
     plan = await untilCancelled(planned)
-    feed.end()
+    intake.feed.end()
     if (plan) {
       if (tasks.length !== plan.tasks.length) throw new Error(`internal: the job was handed ${tasks.length} of the plan's ${plan.tasks.length} tasks`)
       const s = plan.summary
@@ -202,7 +160,7 @@ export async function runJob(run: JobRun): Promise<Report> {
     // Stopped before the plan was whole (a listing failed, the route refused): the listing stops,
     // the engine sees the end of its feed and gives every task it holds its result.
     if (!plan && !run.signal.aborted) stop.abort()
-    feed.end()
+    intake.feed.end()
     await copying.catch(() => undefined)
     proof.close()
     agg.stop()
