@@ -49,6 +49,27 @@ describe('createPlanner', () => {
     }
   })
 
+  it('hands on the new tasks of each step: every task once, in plan order, the first before the last listing, whatever the order', () => {
+    const c = config()
+    const folders = planFolders(c, TODAY)
+    const whole = buildPlan(c, folders, listings())
+    for (const order of [[...listings().keys()], [...listings().keys()].reverse()]) {
+      const given: number[][] = []
+      const planner = createPlanner(c, folders, { onPlanned: (tasks) => given.push(tasks.map((t) => t.id)) })
+      const all = listings()
+      const beforeLast: number[] = []
+      for (const [i, folder] of order.entries()) {
+        if (i === order.length - 1) beforeLast.push(...given.flat())
+        planner.add(folder, all.get(folder)!)
+      }
+      const plan = planner.finish()
+      expect(given.flat(), order.join(' ')).toEqual(plan.tasks.map((t) => t.id))
+      expect(plan).toEqual(whole)
+      // In plan order, the first folders' tasks are handed on while a later listing is still out.
+      if (order[0] === D('BTCUSDT')) expect(beforeLast.length).toBeGreaterThan(0)
+    }
+  })
+
   it('plans each folder as soon as it and the folder it falls back to are in, and lets each listing go once', () => {
     const c = config()
     const folders = planFolders(c, TODAY)
